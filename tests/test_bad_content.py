@@ -1,0 +1,49 @@
+"""Every kind of bad input stops the check and the build with a precise message.
+
+Each ``tests/bad/<case>.yml`` edits one file of a copy of the project and lists the
+problems expected, each as the start of a ``path:line: problem`` line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import BIN, mkdocs_build, run
+
+CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
+
+
+def _apply(project: Path, case: dict[str, object]) -> list[str]:
+    for edit in case["edits"]:  # type: ignore[attr-defined]
+        path = project / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert edit["find"] in text, f"{case} no longer applies"
+        path.write_text(text.replace(edit["find"], edit["replace"], 1), encoding="utf-8")
+    return list(case["expect"])  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_bad_input_is_reported_precisely(project: Path, case_file: Path) -> None:
+    expected = _apply(project, YAML(typ="safe").load(case_file))
+    result = run([str(BIN / "troubleshooter"), "check", "--root", str(project)], cwd=project)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if " — " in line]
+    assert len(lines) == len(expected), result.stderr
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start), f"{line!r} does not start with {start!r}"
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_bad_input_stops_the_build_before_writing(project: Path, case_file: Path) -> None:
+    expected = _apply(project, YAML(typ="safe").load(case_file))
+    site = project / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "en" / "index.html").write_text("previous good site", encoding="utf-8")
+    result = mkdocs_build(project, "en", site)
+    assert result.returncode != 0
+    assert expected[0] in result.stderr + result.stdout
+    assert [p.name for p in site.rglob("*")] == ["en", "index.html"]
+    assert (site / "en" / "index.html").read_text(encoding="utf-8") == "previous good site"

@@ -1,0 +1,54 @@
+"""A project on disk: content, templates and catalogs, loaded and checked as a whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from .content import Content, load_content
+from .errors import ContentError, Problems
+from .i18n import CATALOG, Lang, check_catalog, languages, make_lang, read_catalog
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    content: Content
+    catalogs: dict[str, Catalog]
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def languages(self) -> list[str]:
+        return ["en", *self.catalogs]
+
+    def lang(self, code: str) -> Lang:
+        if code != "en" and code not in self.catalogs:
+            raise KeyError(code)
+        return make_lang(self.content, code, self.catalogs.get(code))
+
+
+def load_project(root: Path = DEFAULT_ROOT) -> Project:
+    """Load content and catalogs and run every check; raises :class:`ContentError`."""
+    problems = Problems()
+    try:
+        content = load_content(root / "content")
+    except ContentError as e:
+        problems.extend(e.problems)
+    catalogs: dict[str, Catalog] = {}
+    for code in languages(root / "locales")[1:]:
+        path = root / "locales" / code / CATALOG
+        catalog = read_catalog(path, problems)
+        if catalog is not None:
+            catalogs[code] = catalog
+    problems.raise_if_any()
+    for code, catalog in catalogs.items():
+        problems.extend(check_catalog(root / "locales" / code / CATALOG, catalog, content).items)
+    problems.raise_if_any()
+    return Project(root, content, catalogs)

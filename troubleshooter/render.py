@@ -1,0 +1,78 @@
+"""Markdown pages from the content model, one language at a time (Jinja2 + Babel).
+
+Content strings are data, never template code: they reach the page through the
+``t`` filter, which translates, fills in facts and escapes Markdown and HTML so
+that a string renders as the text it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .content import Article, Content
+from .errors import ContentError, Problem, Where
+from .i18n import Lang
+from .source import Msg
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]{}|])")
+_ESCAPE_AT_START = re.compile(r"^([#+=>-]|\d+(?=[.)]))")
+
+
+def escape_md(text: str) -> str:
+    """Text that Markdown (with our extensions) shows literally."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;")
+    text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
+    return _ESCAPE_AT_START.sub(r"\\\1", text)
+
+
+def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
+
+    def t(msg: Msg | str, **params: str) -> str:
+        return escape_md(lang.t(msg, **params))
+
+    env.filters["t"] = t
+    env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
+    env.filters["date"] = lang.date
+    env.globals.update(lang=lang, content=content, facts=content.facts)
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    """Render one template; template errors become content problems with file and line."""
+    try:
+        return _BLANK_RUNS.sub("\n\n", env.get_template(template).render(**context))
+    except jinja2.TemplateSyntaxError as e:
+        where = Where.of(e.filename or template, e.lineno or 1)
+        raise ContentError(
+            [Problem(where, f"template error: {e.message}", "fix the Jinja2 syntax")]
+        ) from e
+    except jinja2.UndefinedError as e:
+        raise ContentError(
+            [
+                Problem(
+                    Where(f"templates/{template}", 1),
+                    f"template error: {e.message}",
+                    "use a name the renderer provides",
+                )
+            ]
+        ) from e
+
+
+def article_path(article: Article) -> str:
+    return f"articles/{article.slug}.md"

@@ -1,0 +1,41 @@
+"""The pages of the help centre for one language, independent of the site engine.
+
+``pages`` returns Markdown by path and a navigation tree; the MkDocs hook only
+hands them to MkDocs, so another engine could publish the same pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import PLATFORMS
+from .project import Project
+from .render import article_path, environment, render
+
+NavItem = dict[str, "str | list[NavItem]"]
+
+
+@dataclass(frozen=True)
+class Pages:
+    files: dict[str, str]
+    nav: list[NavItem]
+
+
+def pages(project: Project, code: str) -> Pages:
+    """Every generated page of one language, with its navigation."""
+    content = project.content
+    lang = project.lang(code)
+    env = environment(project.templates, lang, content)
+    env.globals["platforms"] = PLATFORMS
+    env.globals["link_to"] = lambda slug, anchor="": f"{slug}.md" + (f"#{anchor}" if anchor else "")
+    files = {"index.md": render(env, "home.md.j2", site=content.site)}
+    nav: list[NavItem] = [{lang.t(content.site.home_title): "index.md"}]
+    for topic in content.site.topics:
+        entries: list[NavItem] = []
+        for slug in topic.articles:
+            article = content.articles[slug]
+            path = article_path(article)
+            files[path] = render(env, "article.md.j2", article=article)
+            entries.append({lang.t(article.title): path})
+        nav.append({lang.t(topic.title): entries})
+    return Pages(files, nav)
