@@ -11,6 +11,7 @@ import click
 
 from .errors import ContentError
 from .i18n import cli_translations
+from .practice import DEVICES, PRACTICES, Console
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
 
@@ -80,3 +81,26 @@ def check(root: Path) -> None:
         _("Content is valid: %(articles)s articles in %(langs)s languages.")
         % {"articles": len(project.content.articles), "langs": len(project.languages)}
     )
+
+
+@main.command(help=_("Practise a login with a demo security device (never a real one)."))
+@click.argument("device", type=click.Choice(DEVICES))
+@lang_option
+def practice(device: str, lang: str) -> None:
+    gettext = gettext_for(lang)
+    io = Console(
+        say=click.echo,
+        ask=lambda text: str(
+            click.prompt(text, default="", show_default=False, prompt_suffix=gettext(": "))
+        ),
+        gettext=gettext,
+    )
+    click.echo(gettext("Practice mode: a simulation with demo codes. Press Ctrl-C to leave."))
+    try:
+        while True:
+            PRACTICES[device](io)
+            if not click.confirm(gettext("Another round?"), default=False):
+                break
+    except (click.Abort, EOFError):
+        click.echo()
+    click.echo(gettext("Practice finished."))

@@ -15,9 +15,16 @@ import jinja2
 
 from .content import Article, Content
 from .errors import ContentError, Problem, Where
+from .hints import N_
 from .i18n import Lang
 from .source import Msg
+from .verification import dsc_walkthrough
 
+STEP_LABELS = {
+    "press": N_("Hold “press”"),
+    "enter-pin": N_("Enter the PIN, press “OK”"),
+    "enter-challenge": N_("Enter the challenge code, press “OK”"),
+}
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]{}|])")
 _ESCAPE_AT_START = re.compile(r"^([#+=>-]|\d+(?=[.)]))")
@@ -49,7 +56,13 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
     env.filters["t"] = t
     env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
     env.filters["date"] = lang.date
-    env.globals.update(lang=lang, content=content, facts=content.facts)
+    env.globals.update(
+        lang=lang,
+        content=content,
+        facts=content.facts,
+        dsc_walkthrough=dsc_walkthrough(),
+        step_labels=STEP_LABELS,
+    )
     return env
 
 

@@ -1,0 +1,142 @@
+"""Practice mode and the explained hints, in both languages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import ROOT
+from troubleshooter.cli import main
+from troubleshooter.hints import hint
+from troubleshooter.i18n import cli_translations
+from troubleshooter.practice import Console, practise_card, practise_dsc, practise_ibkey
+from troubleshooter.verification import (
+    Reason,
+    Verdict,
+    demo_code_card,
+    demo_dsc,
+    demo_ibkey,
+)
+
+
+def gettext(lang: str) -> Callable[[str], str]:
+    return cli_translations(ROOT / "locales", lang).gettext
+
+
+class Person:
+    """Answers the practice prompts by reading what the screen said so far."""
+
+    def __init__(self, answer: Callable[[str, list[str]], str], lang: str = "en") -> None:
+        self.lines: list[str] = []
+        self.answer = answer
+        self.io = Console(
+            say=self.lines.append,
+            ask=self._ask,
+            gettext=gettext(lang),
+            clock=lambda: 1_700_000_000.0,
+        )
+
+    def _ask(self, prompt: str) -> str:
+        self.lines.append(prompt)
+        return self.answer(prompt, self.lines)
+
+
+def last_code(lines: list[str]) -> str:
+    return re.findall(r"(?<!\d)\d{6,8}(?!\d)", "\n".join(lines))[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_dsc_practice_accepts_the_card_response(lang: str) -> None:
+    def answer(prompt: str, lines: list[str]) -> str:
+        return "1234" if "PIN" in prompt else last_code(lines)
+
+    person = Person(answer, lang)
+    assert practise_dsc(person.io)
+    assert person.lines[-1].startswith("✔")
+    assert hint(Verdict(True, Reason.ACCEPTED), gettext(lang)) in person.lines[-1]
+
+
+def test_dsc_practice_explains_a_typed_back_challenge() -> None:
+    challenge = demo_dsc().issue_challenge(1_700_000_000.0)
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        return "1234" if "PIN" in prompt else challenge
+
+    person = Person(answer)
+    assert not practise_dsc(person.io)
+    assert "That is the challenge code" in person.lines[-1]
+
+
+def test_dsc_practice_explains_a_wrong_pin_and_asks_again() -> None:
+    pins = iter(["9999", "1234"])
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        return next(pins) if "PIN" in prompt else last_code(lines)
+
+    person = Person(answer)
+    assert practise_dsc(person.io)
+    assert any("The PIN is wrong" in line for line in person.lines)
+
+
+def test_ibkey_practice_accepts_the_app_response() -> None:
+    expected = demo_ibkey()
+    challenge = expected.issue_challenge(1_700_000_000.0)
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        return challenge if "into IB Key" in prompt else expected.respond(challenge)
+
+    assert practise_ibkey(Person(answer).io)
+
+
+def test_card_practice_explains_codes_in_the_wrong_order() -> None:
+    card = demo_code_card()
+    positions = card.issue_challenge(1_700_000_000.0)
+    codes = [card.cell(p) for p in reversed(positions)]
+    person = Person(lambda prompt, lines: " ".join(codes))
+    assert not practise_card(person.io)
+    assert "wrong order" in person.lines[-1]
+
+
+@pytest.mark.parametrize("reason", list(Reason), ids=[r.value for r in Reason])
+def test_every_reason_has_a_hint_in_both_languages(reason: Reason) -> None:
+    params = {
+        "expected": 8,
+        "got": 6,
+        "dropped": 1,
+        "asked": "B3",
+        "typed": "C2",
+        "kind": "axes",
+        "step": 30,
+    }
+    verdict = Verdict(
+        reason is Reason.ACCEPTED, reason, -1 if reason is Reason.CLOCK_DRIFT else None, params
+    )
+    english, chinese = hint(verdict, gettext("en")), hint(verdict, gettext("zh"))
+    assert "%(" not in english + chinese
+    assert english != chinese
+    assert re.search(r"[\u4e00-\u9fff]", chinese)
+
+
+def test_practice_command_leaves_cleanly_at_end_of_input() -> None:
+    result = CliRunner().invoke(main, ["practice", "dsc", "--lang", "zh"], input="")
+    assert result.exit_code == 0
+    assert "练习结束。" in result.output
+
+
+def test_practice_never_asks_for_a_real_secret() -> None:
+    result = CliRunner().invoke(main, ["practice", "dsc"], input="")
+    assert "Never type your real PIN here" in result.output
+
+
+def test_the_demo_card_follows_the_facts_of_the_real_one() -> None:
+    from troubleshooter.project import load_project
+    from troubleshooter.verification import dsc_walkthrough
+
+    numbers = load_project(ROOT).content.facts.numbers
+    walk = dsc_walkthrough()
+    assert len(walk.pin) == numbers["dsc_pin_digits"]
+    assert len(walk.challenge) == numbers["dsc_challenge_digits"]
+    assert len(walk.response) == numbers["dsc_response_digits"]

@@ -1,0 +1,72 @@
+"""Explanations of a verification verdict for a person, in their language.
+
+The verification library returns reason codes with parameters; the words live
+here as gettext msgids (marked with ``N_`` so Babel extracts them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .verification import Reason, Verdict
+
+
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+    return text
+
+
+HINTS: dict[Reason, str] = {
+    Reason.ACCEPTED: N_("Accepted: the code is right and the login goes ahead."),
+    Reason.CHALLENGE_ECHOED: N_(
+        "That is the challenge code from the login screen. Type the %(expected)s-digit "
+        "response code that the device shows instead."
+    ),
+    Reason.WRONG_LENGTH: N_(
+        "The code has %(got)s digits but %(expected)s are needed. Type every digit the "
+        "device shows."
+    ),
+    Reason.LEADING_ZERO_DROPPED: N_(
+        "The code must start with %(dropped)s zero(s): it has %(expected)s digits. Type it "
+        "exactly as shown, leading zeros included."
+    ),
+    Reason.NOT_DIGITS: N_("Only digits are expected here (%(expected)s of them)."),
+    Reason.CLOCK_DRIFT: N_(
+        "This code belongs to a time window %(seconds)s seconds away from now: the phone's "
+        "clock is off. Let the phone set its time automatically, then use a new code."
+    ),
+    Reason.STALE_CHALLENGE: N_(
+        "This response answers an earlier challenge code. Enter the challenge code that the "
+        "login screen shows now and type the new response."
+    ),
+    Reason.EXPIRED: N_("The code has expired. Start again to get a new one."),
+    Reason.REPLAYED: N_("This code has already been used once. Wait for a new code."),
+    Reason.WRONG_PIN: N_(
+        "The PIN is wrong. Turn the card on again and enter the PIN you chose when you "
+        "requested it."
+    ),
+    Reason.TRANSPOSED_CELL: N_(
+        "You typed the code at %(typed)s, but the login screen asked for %(asked)s: row "
+        "and column are swapped."
+    ),
+    Reason.WRONG_CODE: N_("The code is not right. Check the device and try again."),
+}
+ORDER_SWAPPED = N_(
+    "The codes are right but in the wrong order. Type them in the order the login screen asks for."
+)
+ACCEPTED_WITH_DRIFT = N_(
+    "Accepted, but the code came from a neighbouring time window: the phone's clock is "
+    "about %(seconds)s seconds off."
+)
+
+
+def hint(verdict: Verdict, gettext: Callable[[str], str]) -> str:
+    """One or two sentences that explain ``verdict``, translated by ``gettext``."""
+    params: dict[str, object] = dict(verdict.params)
+    step = int(str(params.get("step", 30)))
+    if verdict.offset:
+        params["seconds"] = abs(verdict.offset) * step
+    if verdict.accepted and verdict.offset:
+        return gettext(ACCEPTED_WITH_DRIFT) % params
+    if verdict.reason is Reason.TRANSPOSED_CELL and params.get("kind") == "order":
+        return gettext(ORDER_SWAPPED)
+    return gettext(HINTS[verdict.reason]) % params

@@ -1,0 +1,117 @@
+"""Practice logins in the terminal with the demo devices of the verification library.
+
+A simulated login screen shows a challenge, a simulated device shows its display,
+the person types what they would type, and gets the verdict explained. Only demo
+devices are used: nothing here asks for a real PIN, password or code.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .hints import N_, hint
+from .verification import (
+    DISPLAY_CHALLENGE,
+    Verdict,
+    VerificationError,
+    demo_code_card,
+    demo_dsc,
+    demo_ibkey,
+)
+
+DEVICES = ("dsc", "ibkey", "card")
+
+
+@dataclass(frozen=True)
+class Console:
+    """How a practice session talks to the person (click in the CLI, fakes in tests)."""
+
+    say: Callable[[str], None]
+    ask: Callable[[str], str]
+    gettext: Callable[[str], str]
+    clock: Callable[[], float] = time.time
+
+    def t(self, text: str, **params: object) -> str:
+        return self.gettext(text) % params if params else self.gettext(text)
+
+
+def _verdict(io: Console, verdict: Verdict) -> bool:
+    mark = "✔" if verdict.accepted else "✘"
+    io.say(f"{mark} {hint(verdict, io.gettext)}")
+    return verdict.accepted
+
+
+def practise_dsc(io: Console) -> bool:
+    card = demo_dsc()
+    challenge = card.issue_challenge(io.clock())
+    io.say(
+        io.t(
+            N_("Login screen: username and password accepted. Challenge code: %(code)s"),
+            code=challenge,
+        )
+    )
+    io.say(
+        io.t(N_("Demo card: you hold “press”; the display shows %(display)s"), display=card.press())
+    )
+    io.say(io.t(N_("The demo card's PIN is %(pin)s. Never type your real PIN here."), pin="1234"))
+    while card.enter_pin(pin := io.ask(io.t(N_("Type the PIN on the card")))) != DISPLAY_CHALLENGE:
+        _verdict(io, card.check_pin(pin))
+        card.press()
+    io.say(io.t(N_("The card shows %(display)s"), display=DISPLAY_CHALLENGE))
+    while True:
+        typed = io.ask(io.t(N_("Type the challenge code on the card")))
+        try:
+            response = card.enter_challenge(typed)
+            break
+        except VerificationError:
+            io.say(
+                io.t(
+                    N_("The card takes the %(digits)s-digit challenge code from the login screen."),
+                    digits=len(challenge),
+                )
+            )
+    io.say(io.t(N_("The card shows the response code %(code)s"), code=response))
+    typed = io.ask(io.t(N_("Type the response code on the login screen")))
+    return _verdict(io, card.verify(typed, at=io.clock()))
+
+
+def practise_ibkey(io: Console) -> bool:
+    app = demo_ibkey()
+    challenge = app.issue_challenge(io.clock())
+    io.say(
+        io.t(
+            N_("Login screen: username and password accepted. Challenge code: %(code)s"),
+            code=challenge,
+        )
+    )
+    typed = io.ask(io.t(N_("Type the challenge code into IB Key in the demo app")))
+    if typed.strip() != challenge:
+        io.say(io.t(N_("IB Key needs the challenge code exactly as the login screen shows it.")))
+        typed = challenge
+    io.say(io.t(N_("IB Key shows the response code %(code)s"), code=app.respond(typed)))
+    answer = io.ask(io.t(N_("Type the response code on the login screen")))
+    return _verdict(io, app.verify_response(answer, at=io.clock()))
+
+
+def practise_card(io: Console) -> bool:
+    card = demo_code_card()
+    io.say(io.t(N_("Your demo Security Code Card:")))
+    io.say(card.render())
+    positions = card.issue_challenge(io.clock())
+    io.say(
+        io.t(
+            N_("Login screen: type the codes at %(positions)s, in this order."),
+            positions=" ".join(positions),
+        )
+    )
+    answer = io.ask(io.t(N_("Codes, separated by spaces")))
+    return _verdict(io, card.verify(answer, at=io.clock()))
+
+
+PRACTICES: dict[str, Callable[[Console], bool]] = {
+    "dsc": practise_dsc,
+    "ibkey": practise_ibkey,
+    "card": practise_card,
+}
