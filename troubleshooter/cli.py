@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -14,6 +15,10 @@ from .i18n import cli_translations
 from .practice import DEVICES, PRACTICES, Console
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
+from .tree import UnknownAnswer, check_answers, walk
+from .tree import paths as all_paths
+from .wizard import Words
+from .wizard_cli import diagnosis_json, echo_lines, outcome_lines, run_wizard
 
 LANGS = ("en", "zh")
 
@@ -104,3 +109,103 @@ def practice(device: str, lang: str) -> None:
     except (click.Abort, EOFError):
         click.echo()
     click.echo(gettext("Practice finished."))
+
+
+def _words(root: Path, lang: str) -> Words:
+    project = project_or_exit(root)
+    return Words(project, project.lang(lang))
+
+
+@main.command(help=_("Answer a few questions and get the fix: one question at a time."))
+@lang_option
+@root_option
+def wizard(lang: str, root: Path) -> None:
+    words = _words(root, lang)
+    gettext = words.lang.gettext
+
+    def ask(text: str) -> str:
+        return str(click.prompt(text, default="", show_default=False, prompt_suffix=gettext(": ")))
+
+    try:
+        run_wizard(words, ask, click.echo)
+    except (click.Abort, EOFError):
+        click.echo()
+
+
+@main.command(help=_("Diagnose without questions: give every answer as NODE=OPTION."))
+@click.option(
+    "--answer",
+    "answers",
+    multiple=True,
+    metavar="NODE=OPTION",
+    help=_("An answer; repeat for each question on the way."),
+)
+@click.option("--json", "as_json", is_flag=True, help=_("Print the result as JSON."))
+@lang_option
+@root_option
+def diagnose(answers: tuple[str, ...], as_json: bool, lang: str, root: Path) -> None:
+    words = _words(root, lang)
+    gettext = words.lang.gettext
+    pairs: list[tuple[str, str]] = []
+    for answer in answers:
+        node, sep, option = answer.partition("=")
+        if not sep:
+            raise click.UsageError(
+                gettext("write each answer as NODE=OPTION, not %(answer)r") % {"answer": answer}
+            )
+        pairs.append((node, option))
+    tree = words.project.tree
+    try:
+        check_answers(tree, tuple(pairs))
+        state = walk(tree, words.project.content.facts, tuple(pairs))
+    except UnknownAnswer as e:
+        what = (
+            gettext("unknown option %(option)r for %(node)s")
+            if e.node in tree.questions
+            else gettext("unknown question %(node)r")
+        )
+        raise click.UsageError(
+            what % {"node": e.node, "option": e.option}
+            + "\n"
+            + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
+        ) from e
+    if state.question is not None:
+        question = state.question
+        raise click.UsageError(
+            gettext("no answer for %(node)s (%(text)s)")
+            % {"node": question.id, "text": words.question(question)}
+            + "\n"
+            + gettext("valid choices: %(choices)s")
+            % {"choices": ", ".join(f"{question.id}={o.id}" for o in question.options)}
+        )
+    if as_json:
+        click.echo(diagnosis_json(words, state))
+    else:
+        echo_lines(outcome_lines(words, state))
+
+
+@main.command(help=_("List every path from the first question to an outcome."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the paths as JSON."))
+@root_option
+def paths(as_json: bool, root: Path) -> None:
+    project = project_or_exit(root)
+    states = list(all_paths(project.tree, project.content.facts))
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "paths": [
+                        {
+                            "trail": [{"node": n, "option": o} for n, o in s.trail],
+                            "outcome": s.outcome.id if s.outcome else None,
+                        }
+                        for s in states
+                    ]
+                },
+                indent=2,
+            )
+        )
+        return
+    for state in states:
+        assert state.outcome is not None
+        click.echo(" ".join(f"{n}={o}" for n, o in state.trail) + f" -> {state.outcome.id}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import Problems, Where
 from .facts import Facts, load_facts
 from .source import Msg, Node, load_yaml
+from .wording import Wizard, read_wizard
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KB_ID = re.compile(r"^KB\d+$")
@@ -23,6 +24,8 @@ NOTE_KINDS = ("note", "tip", "warning", "danger", "info", "example")
 PLATFORMS = {"android": "Android", "ios": "iOS"}
 TABLES = ("withdrawal-limits", "security-levels")
 EXAMPLES = ("dsc-walkthrough",)
+# Placeholders that the troubleshooter's decisions fill in for outcome wording.
+OUTCOME_PARAMS = frozenset({"device", "allowed"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class Content:
     articles: dict[str, Article]
     externals: dict[str, External]
     glossary: tuple[Term, ...]
+    wizard: Wizard
 
     def messages(self) -> Iterator[Msg]:
         """Every translatable string, in source order."""
@@ -150,6 +154,7 @@ class Content:
             yield from article_messages(article)
         for ext in self.externals.values():
             yield ext.title
+        yield from self.wizard.messages()
 
     def article_for(self, ref: str) -> Article | None:
         """An article by slug or by KB id (case-insensitive)."""
@@ -339,6 +344,7 @@ def load_content(root: Path) -> Content:
     site = read_site(root / "site.yml", problems)
     externals = read_externals(root / "external.yml", problems)
     glossary = read_glossary(root / "glossary.yml", problems)
+    wizard = read_wizard(root / "wizard.yml", problems)
     articles: dict[str, Article] = {}
     for path in sorted((root / "articles").glob("*.yml")):
         article = read_article(path, problems)
@@ -355,8 +361,8 @@ def load_content(root: Path) -> Content:
     # Cross-references are checked only once every file reads cleanly: a file
     # that fails to parse would otherwise show up again as missing everywhere.
     problems.raise_if_any()
-    assert facts is not None and site is not None
-    content = Content(root, facts, site, articles, externals, glossary)
+    assert facts is not None and site is not None and wizard is not None
+    content = Content(root, facts, site, articles, externals, glossary, wizard)
     problems.extend(_check(content).items)
     problems.raise_if_any()
     return content
@@ -364,7 +370,7 @@ def load_content(root: Path) -> Content:
 
 def _check(content: Content) -> Problems:
     problems = Problems()
-    known = content.facts.placeholder_names()
+    known = content.facts.placeholder_names() | OUTCOME_PARAMS
     for msg in content.messages():
         for name in PLACEHOLDER.findall(msg.text):
             if name not in known:

@@ -15,6 +15,7 @@ from .content import article_messages, read_article, read_externals, read_site, 
 from .errors import Problems
 from .facts import load_facts
 from .source import Msg
+from .wording import read_wizard
 
 
 def messages_of(path: Path, problems: Problems) -> list[Msg]:
@@ -28,6 +29,9 @@ def messages_of(path: Path, problems: Problems) -> list[Msg]:
     if path.name == "site.yml":
         site = read_site(path, problems)
         return list(site_messages(site)) if site else []
+    if path.name == "wizard.yml":
+        wizard = read_wizard(path, problems)
+        return list(wizard.messages()) if wizard else []
     if path.name == "external.yml":
         return [e.title for e in read_externals(path, problems).values()]
     return []

@@ -47,7 +47,9 @@ class Facts:
     temporary_devices: tuple[Msg, ...]
 
     def device(self, device_id: str) -> Device:
-        return next(d for d in self.devices if d.id == device_id)
+        """A device by id; option ids write ``dsc-plus`` for ``dsc_plus``."""
+        key = device_id.replace("-", "_")
+        return next(d for d in self.devices if d.id == key)
 
     def by_level(self, highest_first: bool = True) -> list[Device]:
         """Devices ordered by security level; current devices before legacy ones of a level."""

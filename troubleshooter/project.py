@@ -10,6 +10,7 @@ from babel.messages.catalog import Catalog
 from .content import Content, load_content
 from .errors import ContentError, Problems
 from .i18n import CATALOG, Lang, check_catalog, languages, make_lang, read_catalog
+from .tree import Tree, load_tree
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,7 @@ class Project:
     root: Path
     content: Content
     catalogs: dict[str, Catalog]
+    tree: Tree
 
     @property
     def templates(self) -> Path:
@@ -48,7 +50,11 @@ def load_project(root: Path = DEFAULT_ROOT) -> Project:
         if catalog is not None:
             catalogs[code] = catalog
     problems.raise_if_any()
+    try:
+        tree = load_tree(root / "content" / "tree.yml", content)
+    except ContentError as e:
+        problems.extend(e.problems)
     for code, catalog in catalogs.items():
         problems.extend(check_catalog(root / "locales" / code / CATALOG, catalog, content).items)
     problems.raise_if_any()
-    return Project(root, content, catalogs)
+    return Project(root, content, catalogs, tree)

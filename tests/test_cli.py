@@ -1,0 +1,181 @@
+"""The command line: every command documented, diagnose and paths, the wizard in a terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pexpect
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import BIN, ROOT
+from troubleshooter.cli import main
+
+COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
+    code, output = invoke(command, "--help")
+    assert code == 0 and "Usage:" in output
+    assert f"troubleshooter {command}" in (ROOT / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Update TWS"), ("zh", "TWS")])
+def test_diagnose_prints_json(lang: str, title: str) -> None:
+    code, output = invoke(
+        "diagnose",
+        "--json",
+        "--lang",
+        lang,
+        "--answer",
+        "problem=choose-device",
+        "--answer",
+        "m2fs-platform=tws",
+        "--answer",
+        "tws-dropdown=no",
+    )
+    assert code == 0
+    result = json.loads(output)
+    assert result["outcome"] == "m2fs-upgrade-tws"
+    assert result["article"] == "m2fs#login"
+    assert title in result["title"]
+    assert result["trail"][-1] == {"node": "tws-dropdown", "option": "no"}
+
+
+def test_diagnose_in_chinese_uses_chinese_words() -> None:
+    code, output = invoke(
+        "diagnose",
+        "--lang",
+        "zh",
+        "--answer",
+        "problem=dsc",
+        "--answer",
+        "dsc-problem=buttons-dead",
+    )
+    assert code == 0
+    assert "处理方法：" in output and "您的回答：" in output
+
+
+@pytest.mark.parametrize(
+    ("answers", "listed"),
+    [
+        (["problem=nonsense"], "ib-key, choose-device"),
+        (["nowhere=1"], "problem"),
+        (["problem=share-device"], "share-situation=want-to-share"),
+    ],
+)
+def test_diagnose_rejects_bad_answers_listing_valid_choices(
+    answers: list[str], listed: str
+) -> None:
+    code, output = invoke("diagnose", *[a for ans in answers for a in ("--answer", ans)])
+    assert code == 2
+    assert listed in output
+
+
+def test_every_path_of_paths_json_diagnoses_to_its_outcome() -> None:
+    code, output = invoke("paths", "--json")
+    assert code == 0
+    paths = json.loads(output)["paths"]
+    one_per_outcome = {p["outcome"]: p for p in paths}
+    assert len(one_per_outcome) >= 20
+    for path in one_per_outcome.values():
+        args = [
+            a for step in path["trail"] for a in ("--answer", f"{step['node']}={step['option']}")
+        ]
+        code, output = invoke("diagnose", "--json", *args)
+        assert code == 0, output
+        assert json.loads(output)["outcome"] == path["outcome"]
+
+
+def test_check_reports_valid_content() -> None:
+    code, output = invoke("check")
+    assert code == 0
+    assert "Content is valid" in output
+
+
+def _wizard(lang: str) -> pexpect.spawn:
+    return pexpect.spawn(
+        str(BIN / "troubleshooter"),
+        ["wizard", "--lang", lang],
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+        env={"PATH": str(BIN), "LANGUAGE": lang},
+    )
+
+
+def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> None:
+    child = _wizard("en")
+    child.expect("What do you need help with")
+    child.sendline("9")
+    child.expect("Please type a number from 1 to 7")
+    child.sendline("1")
+    child.expect("What happened")
+    child.sendline("b")
+    child.expect("What do you need help with")
+    child.sendline("1")
+    child.sendline("r")
+    child.expect("What do you need help with")
+    child.sendline("1")
+    child.expect("What happened")
+    child.sendline("1")
+    child.expect("operating system")
+    child.sendline("2")
+    child.expect("== Reactivate IB Key on your iPhone ==")
+    child.expect("Your answers:")
+    child.expect("IB Key on my phone does not work")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_wizard_in_chinese_offers_a_practice_after_a_refused_response() -> None:
+    child = _wizard("zh")
+    child.expect("您需要哪方面的帮助")
+    child.sendline("7")
+    child.expect("这张卡出了什么问题")
+    child.sendline("2")
+    child.expect("您的回答：")
+    child.expect(r"y/n")
+    child.sendline("y")
+    child.expect(r"挑战码：(\d{6})")
+    challenge = child.match.group(1)
+    child.expect("PIN码")
+    child.sendline("1234")
+    child.expect("在卡片上输入挑战码")
+    child.sendline(challenge)
+    child.expect(r"卡片显示响应码(\d{8})")
+    child.sendline(child.match.group(1))
+    child.expect("验证通过")
+    child.expect(pexpect.EOF)
+
+
+def _piped(args: list[str], stdin: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "troubleshooter"), *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=60,
+        env={"LANGUAGE": lang},
+    )
+
+
+@pytest.mark.parametrize("stdin", ["4\n2\n", "q\n", ""], ids=["answers", "quit", "eof"])
+def test_wizard_works_when_piped(stdin: str) -> None:
+    result = _piped(["wizard"], stdin)
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert ("You qualify for the Digital Security Card+" in result.stdout) == (stdin == "4\n2\n")
+
+
+def test_command_help_follows_the_language_of_the_environment() -> None:
+    assert "Show this message" in _piped(["--help"], "", "en").stdout
+    assert "逐一回答几个问题" in _piped(["--help"], "", "zh_CN.UTF-8").stdout
