@@ -24,7 +24,13 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/troubleshooter check
 
-test: $(STAMP)
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check troubleshooter tests bench
 	$(BIN)/ruff format --check troubleshooter tests bench
 	$(BIN)/mypy

@@ -1,0 +1,48 @@
+"""The knowledge base in a real browser: languages, switcher, search, accessibility."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Visit, axe_violations
+
+
+def test_root_sends_a_chinese_browser_to_chinese(browser, server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(server + "/")
+    page.wait_for_url("**/zh/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    context.close()
+
+
+def test_switcher_lands_on_the_same_article(visit: Visit) -> None:
+    page = visit.open("/en/articles/share-device/")
+    page.locator(".md-header__option .md-select__link[hreflang=zh]").first.dispatch_event("click")
+    page.wait_for_url("**/zh/articles/share-device/")
+    assert "共享" in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize(("lang", "query", "slug"), [
+    ("zh", "重新激活", "reactivate-ib-key"),
+    ("zh", "共享", "share-device"),
+    ("zh", "安全设备", "share-device"),
+    ("en", "reactivate", "reactivate-ib-key"),
+])
+def test_search_finds_words_in_each_language(visit: Visit, lang: str, query: str,
+                                             slug: str) -> None:
+    page = visit.open(f"/{lang}/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)  # Chinese arrives as inserted text, as from an input method;
+    page.keyboard.press("End")  # Material searches on the key event that follows
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(state="attached", timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    assert any(slug in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("path", ["/en/", "/zh/", "/en/articles/m2fs/",
+                                  "/zh/articles/dsc-login/"])
+def test_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
+    page = visit.open(path)
+    assert axe_violations(page) == []
