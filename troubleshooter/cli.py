@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from . import agent
+from . import search as finder
 from .errors import ContentError
 from .i18n import cli_translations
 from .practice import DEVICES, PRACTICES, Console
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
+from .terminal import ArticleText, article_ref_error
 from .tree import UnknownAnswer, check_answers, walk
 from .tree import paths as all_paths
 from .wizard import Words
@@ -116,6 +120,33 @@ def _words(root: Path, lang: str) -> Words:
     return Words(project, project.lang(lang))
 
 
+def _pairs(answers: tuple[str, ...], gettext: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """``NODE=OPTION`` arguments as pairs; a malformed one is a usage error."""
+    pairs: list[tuple[str, str]] = []
+    for answer in answers:
+        node, sep, option = answer.partition("=")
+        if not sep:
+            raise click.UsageError(
+                gettext("write each answer as NODE=OPTION, not %(answer)r") % {"answer": answer}
+            )
+        pairs.append((node, option))
+    return tuple(pairs)
+
+
+def _unknown_answer(e: UnknownAnswer, words: Words) -> click.UsageError:
+    gettext = words.lang.gettext
+    what = (
+        gettext("unknown option %(option)r for %(node)s")
+        if e.node in words.project.tree.questions
+        else gettext("unknown question %(node)r")
+    )
+    return click.UsageError(
+        what % {"node": e.node, "option": e.option}
+        + "\n"
+        + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
+    )
+
+
 @main.command(help=_("Answer a few questions and get the fix: one question at a time."))
 @lang_option
 @root_option
@@ -146,29 +177,13 @@ def wizard(lang: str, root: Path) -> None:
 def diagnose(answers: tuple[str, ...], as_json: bool, lang: str, root: Path) -> None:
     words = _words(root, lang)
     gettext = words.lang.gettext
-    pairs: list[tuple[str, str]] = []
-    for answer in answers:
-        node, sep, option = answer.partition("=")
-        if not sep:
-            raise click.UsageError(
-                gettext("write each answer as NODE=OPTION, not %(answer)r") % {"answer": answer}
-            )
-        pairs.append((node, option))
+    pairs = _pairs(answers, gettext)
     tree = words.project.tree
     try:
-        check_answers(tree, tuple(pairs))
-        state = walk(tree, words.project.content.facts, tuple(pairs))
+        check_answers(tree, pairs)
+        state = walk(tree, words.project.content.facts, pairs)
     except UnknownAnswer as e:
-        what = (
-            gettext("unknown option %(option)r for %(node)s")
-            if e.node in tree.questions
-            else gettext("unknown question %(node)r")
-        )
-        raise click.UsageError(
-            what % {"node": e.node, "option": e.option}
-            + "\n"
-            + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
-        ) from e
+        raise _unknown_answer(e, words) from e
     if state.question is not None:
         question = state.question
         raise click.UsageError(
@@ -209,3 +224,89 @@ def paths(as_json: bool, root: Path) -> None:
     for state in states:
         assert state.outcome is not None
         click.echo(" ".join(f"{n}={o}" for n, o in state.trail) + f" -> {state.outcome.id}")
+
+
+answer_option = click.option(
+    "--answer",
+    "answers",
+    multiple=True,
+    metavar="NODE=OPTION",
+    help=_("An answer on the way to the outcome; the first path to it fills in the rest."),
+)
+
+
+@main.command(help=_("Print the agent reply of a troubleshooter outcome, ready to paste."))
+@click.argument("outcome")
+@answer_option
+@lang_option
+@root_option
+def reply(outcome: str, answers: tuple[str, ...], lang: str, root: Path) -> None:
+    words = _words(root, lang)
+    gettext = words.lang.gettext
+    try:
+        result = agent.reply(words, outcome, _pairs(answers, gettext))
+    except agent.UnknownOutcome as e:
+        raise click.UsageError(
+            gettext("unknown outcome %(outcome)r") % {"outcome": outcome}
+            + "\n"
+            + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
+        ) from e
+    except UnknownAnswer as e:
+        raise _unknown_answer(e, words) from e
+    except agent.NoPath as e:
+        raise click.UsageError(
+            gettext("these answers do not lead to %(outcome)s") % {"outcome": outcome}
+        ) from e
+    click.echo(result.text)
+    if result.assumed:
+        click.echo(err=True)
+        click.echo(gettext("This reply assumes these answers:"), err=True)
+        for line in agent.describe_answers(words, result.assumed):
+            click.echo(line, err=True)
+
+
+@main.command(help=_("Print an article in the terminal, by slug or KB id."))
+@click.argument("ref", metavar="SLUG-or-KBID")
+@click.option("--markdown", is_flag=True, help=_("Print the generated Markdown instead."))
+@lang_option
+@root_option
+def article(ref: str, markdown: bool, lang: str, root: Path) -> None:
+    words = _words(root, lang)
+    found = words.project.content.article_for(ref)
+    if found is None:
+        raise click.UsageError(article_ref_error(words.project, ref, words.lang))
+    if markdown:
+        click.echo(pages(words.project, lang).files[f"articles/{found.slug}.md"], nl=False)
+        return
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
+    echo_lines(ArticleText(words, width).render(found))
+
+
+@main.command(help=_("Find articles and troubleshooter outcomes; words may be English or Chinese."))
+@click.argument("words", nargs=-1, required=True)
+@lang_option
+@root_option
+def search(words: tuple[str, ...], lang: str, root: Path) -> None:
+    project = project_or_exit(root)
+    results = finder.search(finder.entries(project), list(words))
+    if not results:
+        gettext = project.lang(lang).gettext
+        click.echo(gettext(finder.NO_RESULTS) % {"words": " ".join(words)}, err=True)
+        sys.exit(1)
+    echo_lines(list(finder.result_lines(project, lang, results)))
+
+
+@main.command(
+    help=_("Which security devices can confirm a withdrawal of AMOUNT (account currency).")
+)
+@click.argument("amount")
+@lang_option
+@root_option
+def limits(amount: str, lang: str, root: Path) -> None:
+    words = _words(root, lang)
+    value = agent.parse_amount(amount)
+    if value is None:
+        raise click.BadParameter(
+            words.lang.gettext(agent.BAD_AMOUNT) % {"amount": amount}, param_hint="AMOUNT"
+        )
+    echo_lines(list(agent.limit_lines(words, value)))

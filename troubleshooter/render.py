@@ -7,6 +7,7 @@ that a string renders as the text it is.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,9 @@ def escape_md(text: str) -> str:
     return _ESCAPE_AT_START.sub(r"\\\1", text)
 
 
+_BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
+
+
 def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
@@ -47,6 +51,10 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiled templates are kept (checked against their source) in a private
+        # folder of the system's temporary directory: each build and each language
+        # is a new process, and compiling the templates is a good part of its work.
+        bytecode_cache=_BYTECODE_CACHE,
     )
     env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
 
@@ -54,6 +62,8 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         return escape_md(lang.t(msg, **params))
 
     env.filters["t"] = t
+    env.filters["md"] = escape_md
+    env.filters["attr"] = lambda text: html.escape(text, quote=True)
     env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
     env.filters["date"] = lang.date
     env.globals.update(

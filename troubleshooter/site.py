@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .content import PLATFORMS
 from .project import Project
 from .render import article_path, environment, render
+from .webwizard import SECTION, wizard_pages
+from .wizard import Words
 
 NavItem = dict[str, "str | list[NavItem]"]
 
@@ -27,7 +29,6 @@ def pages(project: Project, code: str) -> Pages:
     lang = project.lang(code)
     env = environment(project.templates, lang, content)
     env.globals["platforms"] = PLATFORMS
-    env.globals["link_to"] = lambda slug, anchor="": f"{slug}.md" + (f"#{anchor}" if anchor else "")
     files = {"index.md": render(env, "home.md.j2", site=content.site)}
     nav: list[NavItem] = [{lang.t(content.site.home_title): "index.md"}]
     for topic in content.site.topics:
@@ -35,7 +36,9 @@ def pages(project: Project, code: str) -> Pages:
         for slug in topic.articles:
             article = content.articles[slug]
             path = article_path(article)
-            files[path] = render(env, "article.md.j2", article=article)
+            files[path] = render(env, "article.md.j2", article=article, root="../")
             entries.append({lang.t(article.title): path})
         nav.append({lang.t(topic.title): entries})
+    files |= wizard_pages(Words(project, lang), env)
+    nav.append({lang.gettext("Troubleshooter"): f"{SECTION}/index.md"})
     return Pages(files, nav)

@@ -21,8 +21,15 @@ from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -45,7 +52,8 @@ def server(built_site: Path) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     assert CHROMIUM.exists(), (
         "Chromium is missing: install Debian's package (apt-get install chromium); "
-        ".ci/run does this in CI")
+        ".ci/run does this in CI"
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
@@ -68,9 +76,11 @@ class Visit:
 
     def outside(self) -> list[str]:
         host = urlsplit(self.base).netloc
-        return [u for u in self.requests
-                if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(u).netloc != host]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != host
+        ]
 
 
 def _visit(browser: Browser, server: str, javascript: bool) -> Iterator[Visit]:
@@ -98,5 +108,8 @@ def axe_violations(page: Page) -> list[str]:
     assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document)")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in results["violations"]
-            if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

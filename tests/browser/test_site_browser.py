@@ -23,14 +23,18 @@ def test_switcher_lands_on_the_same_article(visit: Visit) -> None:
     assert "共享" in page.locator("h1").inner_text()
 
 
-@pytest.mark.parametrize(("lang", "query", "slug"), [
-    ("zh", "重新激活", "reactivate-ib-key"),
-    ("zh", "共享", "share-device"),
-    ("zh", "安全设备", "share-device"),
-    ("en", "reactivate", "reactivate-ib-key"),
-])
-def test_search_finds_words_in_each_language(visit: Visit, lang: str, query: str,
-                                             slug: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "query", "slug"),
+    [
+        ("zh", "重新激活", "reactivate-ib-key"),
+        ("zh", "共享", "share-device"),
+        ("zh", "安全设备", "share-device"),
+        ("en", "reactivate", "reactivate-ib-key"),
+    ],
+)
+def test_search_finds_words_in_each_language(
+    visit: Visit, lang: str, query: str, slug: str
+) -> None:
     page = visit.open(f"/{lang}/")
     page.locator(".md-search__input").click()
     page.keyboard.type(query)  # Chinese arrives as inserted text, as from an input method;
@@ -41,8 +45,7 @@ def test_search_finds_words_in_each_language(visit: Visit, lang: str, query: str
     assert any(slug in h for h in hrefs), hrefs
 
 
-@pytest.mark.parametrize("path", ["/en/", "/zh/", "/en/articles/m2fs/",
-                                  "/zh/articles/dsc-login/"])
+@pytest.mark.parametrize("path", ["/en/", "/zh/", "/en/articles/m2fs/", "/zh/articles/dsc-login/"])
 def test_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     page = visit.open(path)
     assert axe_violations(page) == []

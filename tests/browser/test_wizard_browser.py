@@ -1,0 +1,129 @@
+"""The troubleshooter pages in Chromium: every required outcome by clicking, with and
+without JavaScript; deep links, the back button, focus, accessibility, page weight."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import Visit, axe_violations
+from tests.conftest import ROOT
+from tests.test_tree import REQUIRED
+from troubleshooter.project import load_project
+from troubleshooter.tree import State, paths
+from troubleshooter.wizard import Words
+
+PROJECT = load_project(ROOT)
+FIRST_PATH: dict[str, State] = {}
+for _state in paths(PROJECT.tree, PROJECT.content.facts):
+    assert _state.outcome is not None
+    FIRST_PATH.setdefault(_state.outcome.id, _state)
+WORDS = {lang: Words(PROJECT, PROJECT.lang(lang)) for lang in ("en", "zh")}
+
+
+def heading(page: Page) -> str:
+    """The page's h1 without its permalink sign."""
+    return page.locator("h1").inner_text().replace("¶", "").strip()
+
+
+def click_through(visit: Visit, lang: str, outcome: str) -> None:
+    """Start at the first question and click the answers of the first path to ``outcome``."""
+    words, state = WORDS[lang], FIRST_PATH[outcome]
+    page = visit.open(f"/{lang}/troubleshooter/")
+    for node_id, option_id in state.trail:
+        question = PROJECT.tree.questions[node_id]
+        assert heading(page) == words.question(question)
+        option = question.option(option_id)
+        assert option is not None
+        label = words.option(question, option)
+        exact = re.compile(f"^{re.escape(label)}$")
+        page.locator(".wizard-options a").filter(has_text=exact).click()
+        page.wait_for_load_state()
+    page.wait_for_url(f"**/{outcome}/")
+    assert state.outcome is not None
+    assert heading(page) == words.title(state.outcome)
+    assert page.locator(f"[data-outcome='{outcome}']").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("outcome", REQUIRED)
+def test_every_outcome_by_clicking_with_javascript(visit: Visit, lang: str, outcome: str) -> None:
+    click_through(visit, lang, outcome)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("outcome", REQUIRED)
+def test_every_outcome_by_clicking_without_javascript(
+    visit_nojs: Visit, lang: str, outcome: str
+) -> None:
+    click_through(visit_nojs, lang, outcome)
+
+
+def test_deep_link_shows_the_result_with_its_trail(visit_nojs: Visit) -> None:
+    page = visit_nojs.open(
+        "/zh/troubleshooter/share-device/error-level-too-low/share-device-error-level-too-low/"
+    )
+    assert "设备安全等级过低" in page.locator(".wizard-diagnosis").inner_text()
+    trail = page.locator(".wizard-trail")
+    assert "您的回答" in trail.inner_text()
+    change = trail.locator("li a").nth(1)  # the second answer: where sharing stands
+    assert "您的设备共享进展到哪一步了" in (change.get_attribute("aria-label") or "")
+    change.click()
+    page.wait_for_url("**/zh/troubleshooter/share-device/")
+
+
+def test_back_button_returns_to_the_question(visit: Visit) -> None:
+    page = visit.open("/en/troubleshooter/")
+    page.locator(".wizard-options a").first.click()
+    page.wait_for_url("**/troubleshooter/ib-key/")
+    page.go_back()
+    page.wait_for_url("**/en/troubleshooter/")
+    assert heading(page) == "What do you need help with?"
+
+
+def test_focus_moves_to_the_new_question(visit: Visit) -> None:
+    page = visit.open("/en/troubleshooter/")
+    page.locator(".wizard-options a").first.click()
+    page.wait_for_url("**/troubleshooter/ib-key/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'question'")
+
+
+def test_keyboard_alone_reaches_an_outcome(visit: Visit) -> None:
+    page = visit.open("/en/troubleshooter/dsc/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'question'")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.wizard-options') !== null"):
+            break
+    page.keyboard.press("Tab")  # the second answer: the response is refused
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/dsc-response-rejected/")
+
+
+def test_print_summary_needs_javascript(visit: Visit, visit_nojs: Visit) -> None:
+    path = "/en/troubleshooter/dsc/buttons-dead/dsc-buttons/"
+    assert visit.open(path).locator(".wizard-print").count() == 1
+    assert visit_nojs.open(path).locator(".wizard-print").count() == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/troubleshooter/",
+        "/zh/troubleshooter/share-device/want-to-share/",
+        "/en/troubleshooter/withdrawal/scc/up-to-1000000/up-to-1000000/"
+        "withdrawal-needs-stronger-device/",
+        "/zh/troubleshooter/opted-out/no/rejoin-sls-no-permission/",
+    ],
+)
+def test_troubleshooter_pages_have_no_serious_accessibility_violations(
+    visit: Visit, path: str
+) -> None:
+    assert axe_violations(visit.open(path)) == []
+
+
+def test_the_wizard_script_stays_small() -> None:
+    scripts = [ROOT / "docs" / "assets" / name for name in ("wizard.js", "dsc-practice.js")]
+    assert sum(p.stat().st_size for p in scripts if p.exists()) < 20_000

@@ -1,0 +1,227 @@
+"""The agent commands: reply, article, search and limits, in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner, Result
+
+from troubleshooter.cli import main
+from troubleshooter.project import load_project
+from troubleshooter.site import pages
+from troubleshooter.textwidth import cell_width, join, wrap
+
+PROJECT = load_project()
+OUTCOMES = list(PROJECT.tree.outcomes)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("command", ["reply", "article", "search", "limits"])
+def test_agent_commands_have_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+# -- reply -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_outcome_has_a_reply_in_both_languages(outcome: str, lang: str) -> None:
+    result = invoke("reply", outcome, "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+    assert "%(" not in result.stdout
+    if lang == "zh":
+        assert CJK.search(result.stdout)
+
+
+def test_reply_without_answers_says_which_path_it_assumed() -> None:
+    result = invoke("reply", "withdrawal-needs-stronger-device")
+    assert result.exit_code == 0
+    assert "Digital Security Card+" in result.stdout
+    assert "--answer withdraw-device=" in result.stderr  # kept out of the text to paste
+    assert "--answer" not in result.stdout
+
+
+def test_reply_follows_the_answers_given() -> None:
+    result = invoke(
+        "reply",
+        "withdrawal-needs-stronger-device",
+        "--lang",
+        "zh",
+        "--answer",
+        "withdraw-device=scc",
+        "--answer",
+        "withdraw-day=up-to-200000",
+        "--answer",
+        "withdraw-five-days=over-1500000",
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("安全代码卡")
+    assert "数码安全卡+" in result.stdout
+    assert "--answer problem=withdrawal" in result.stderr  # the one answer not given
+    assert "withdraw-device=scc" not in result.stderr
+
+
+def test_reply_of_a_fixed_outcome_assumes_nothing() -> None:
+    result = invoke("reply", "dsc-buttons")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "touch sensitive" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "listed"),
+    [
+        (["nowhere"], "reactivate-ibkey-android, reactivate-ibkey-ios"),
+        (["dsc-buttons", "--answer", "problem=nonsense"], "ib-key, choose-device"),
+        (["dsc-buttons", "--answer", "nowhere=1"], "problem"),
+        (["dsc-buttons", "--answer", "problem=withdrawal"], "do not lead to dsc-buttons"),
+        (["dsc-buttons", "--answer", "problem"], "NODE=OPTION"),
+    ],
+)
+def test_reply_rejects_bad_input_listing_the_choices(args: list[str], listed: str) -> None:
+    result = invoke("reply", *args)
+    assert result.exit_code == 2
+    assert listed in result.output
+
+
+# -- article -------------------------------------------------------------------------
+
+
+def test_article_by_kb_id_in_chinese() -> None:
+    zh = PROJECT.lang("zh")
+    article = PROJECT.content.articles["share-device"]
+    result = invoke("article", "kb2481", "--lang", "zh")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    title = zh.t(article.title)
+    assert lines[0] == title and lines[1] == "=" * cell_width(title)
+    assert "文章编号：KB2481" in result.stdout and "2026年11月20日" in result.stdout
+    for section in article.sections:
+        assert zh.t(section.title) in lines
+    assert "1. " in result.stdout  # numbered steps
+    assert "  | " + zh.t(article.sections[2].blocks[1].title) in lines  # type: ignore[union-attr]
+    assert "安全登录系统概览（KB1131）" in result.stdout  # related, full-width brackets
+
+
+def test_article_tables_are_aligned_columns_with_double_width_chinese() -> None:
+    result = invoke("article", "m2fs", "--lang", "zh")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rule = next(i for i, line in enumerate(lines) if re.fullmatch(r"-+( +-+){2}", line))
+    rows = lines[rule + 1 : rule + 9]
+    assert any("数码安全卡+" in row for row in rows)
+    # amounts are right-aligned: every row ends at the same screen column
+    assert {cell_width(row) for row in rows} == {cell_width(lines[rule])}
+
+
+def test_article_shows_both_platform_tabs() -> None:
+    result = invoke("article", "reactivate-ib-key")
+    assert result.exit_code == 0
+    assert "\nAndroid:\n" in result.stdout and "\niOS:\n" in result.stdout
+
+
+def test_article_markdown_is_the_generated_page() -> None:
+    result = invoke("article", "KB2481", "--markdown", "--lang", "zh")
+    assert result.exit_code == 0
+    assert result.stdout == pages(PROJECT, "zh").files["articles/share-device.md"]
+
+
+def test_unknown_article_lists_slugs_and_kb_ids() -> None:
+    result = invoke("article", "KB9999")
+    assert result.exit_code == 2
+    assert "share-device (KB2481)" in result.output and "m2fs" in result.output
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+def ids(output: str) -> list[str]:
+    return re.findall(r"\((?:[^()]*?, )?([a-z0-9-]+)(?:, KB\d+)?\)$", output, re.M)
+
+
+def test_search_chinese_word_finds_the_article_first() -> None:
+    result = invoke("search", "共享")
+    assert result.exit_code == 0
+    assert ids(result.stdout)[0] == "share-device"
+    assert "en/articles/share-device/" in result.stdout
+
+
+def test_search_english_word_finds_articles_and_outcomes() -> None:
+    result = invoke("search", "reactivate", "--lang", "zh")
+    assert result.exit_code == 0
+    found = ids(result.stdout)
+    assert found[0] == "reactivate-ib-key"
+    assert {"reactivate-ibkey-android", "reactivate-ibkey-ios"} <= set(found)
+    assert "troubleshooter diagnose --answer problem=ib-key" in result.stdout
+    assert "在手机上重新激活IB Key" in result.stdout  # printed in the language asked for
+
+
+@pytest.mark.parametrize("words", [["安全设备"], ["重新激活"], ["共享", "device"], ["IB", "key"]])
+def test_search_matches_words_in_either_language(words: list[str]) -> None:
+    result = invoke("search", *words)
+    assert result.exit_code == 0 and ids(result.stdout)
+
+
+def test_search_needs_every_word() -> None:
+    assert invoke("search", "共享", "xyzzy").exit_code == 1
+    result = invoke("search", "xyzzy")
+    assert result.exit_code == 1 and "xyzzy" in result.output
+
+
+# -- limits ----------------------------------------------------------------------------
+
+
+def sections(output: str) -> list[tuple[str, str]]:
+    """(can, cannot) text of each period."""
+    out = []
+    for period in output.split("\n\n")[:2]:
+        can, _, cannot = period.partition("Limit too low:")
+        out.append((can, cannot))
+    return out
+
+
+def test_limits_per_day_and_over_five_days() -> None:
+    result = invoke("limits", "1200000")
+    assert result.exit_code == 0
+    (day_can, day_cannot), (five_can, five_cannot) = sections(result.stdout)
+    assert "Digital Security Card+" in day_can and "IBKR Mobile app" not in day_can
+    assert "IBKR Mobile app" in day_cannot and "Digital Security Card (legacy)" in day_cannot
+    assert "Digital Security Card (legacy)" in five_can and "IBKR Mobile app" in five_cannot
+    assert invoke("limits", "1,200,000").stdout == result.stdout
+
+
+def test_limits_in_chinese_format_money_per_locale() -> None:
+    result = invoke("limits", "1,200,000", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "1,200,000美元" in result.stdout and "数码安全卡+" in result.stdout
+    assert "铂金卡（旧款）" in result.stdout
+
+
+@pytest.mark.parametrize("amount", ["1.5m", "12,00", "-5", "1 200 000", "abc"])
+def test_limits_rejects_other_amounts(amount: str) -> None:
+    result = invoke("limits", "--", amount)
+    assert result.exit_code == 2
+    assert "1,200,000" in result.output  # shows how to write it
+
+
+# -- text width ------------------------------------------------------------------------
+
+
+def test_wrap_breaks_chinese_between_characters_but_not_before_punctuation() -> None:
+    lines = wrap("如果找不到申请入口，请致电客户服务。", 10)
+    assert all(cell_width(line) <= 10 for line in lines)
+    assert not any(line.startswith(("，", "。")) for line in lines)
+    assert "".join(lines) == "如果找不到申请入口，请致电客户服务。"
+    assert wrap("Log in to Client Portal", 12) == ["Log in to", "Client", "Portal"]
+
+
+def test_join_leaves_no_space_next_to_wide_characters() -> None:
+    assert join("安全登录系统概览", "（KB1131）") == "安全登录系统概览（KB1131）"
+    assert join("Overview", "(KB1131)") == "Overview (KB1131)"

@@ -1,0 +1,154 @@
+"""What a support agent asks the command line: an outcome's reply, and who can confirm an amount.
+
+``reply`` words an outcome's agent reply; a reply that names the decision's
+facts (the device, the devices allowed) needs a path through the tree, which
+the agent may give as answers and which is otherwise the first path that
+reaches the outcome, reported as assumed. ``limit_lines`` lists the devices
+whose withdrawal limits cover an amount, per day and over 5 business days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import rules
+from .content import OUTCOME_PARAMS, PLACEHOLDER
+from .facts import Limits
+from .hints import N_
+from .textwidth import cell_width, pad
+from .tree import Answers, State, Tree, UnknownAnswer, check_answers, paths
+from .wizard import Words
+
+AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+class UnknownOutcome(LookupError):
+    def __init__(self, outcome: str, valid: list[str]) -> None:
+        self.outcome, self.valid = outcome, valid
+        super().__init__(f"unknown outcome {outcome!r}: choose one of {', '.join(valid)}")
+
+
+class NoPath(LookupError):
+    """The answers given do not lead to the outcome asked for."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    state: State
+    assumed: Answers  # answers taken from the first path, not given by the agent
+
+
+def first_paths(tree: Tree, words: Words) -> dict[str, State]:
+    """The first path (in tree order) to each outcome."""
+    out: dict[str, State] = {}
+    for state in paths(tree, words.project.content.facts):
+        assert state.outcome is not None
+        out.setdefault(state.outcome.id, state)
+    return out
+
+
+def uses_answers(words: Words, outcome_id: str) -> bool:
+    """Whether an outcome's reply names facts that depend on the answers (device, allowed)."""
+    text = words.project.content.wizard.outcomes[outcome_id].reply.text
+    return bool(set(PLACEHOLDER.findall(text)) & OUTCOME_PARAMS)
+
+
+def reply(words: Words, outcome_id: str, answers: Answers = ()) -> Reply:
+    """The agent reply of an outcome, on the first path that agrees with ``answers``.
+
+    Raises :class:`UnknownOutcome`, :class:`UnknownAnswer` for a node or option that
+    does not exist, and :class:`NoPath` when the answers lead elsewhere.
+    """
+    tree = words.project.tree
+    if outcome_id not in tree.outcomes:
+        raise UnknownOutcome(outcome_id, list(tree.outcomes))
+    check_answers(tree, answers)
+    for node, option in answers:
+        question = tree.questions[node]
+        if question.option(option) is None:
+            raise UnknownAnswer(node, option, [o.id for o in question.options])
+    given = set(answers)
+    for state in paths(tree, words.project.content.facts):
+        assert state.outcome is not None
+        if state.outcome.id == outcome_id and given <= set(state.trail):
+            assumed = tuple(a for a in state.trail if a not in given)
+            if not uses_answers(words, outcome_id):
+                assumed = ()
+            return Reply(words.reply(state), state, assumed)
+    raise NoPath(outcome_id)
+
+
+def describe_answers(words: Words, answers: Answers) -> list[str]:
+    """Answers as ``question → answer`` lines, each followed by its ``--answer`` form."""
+    lines = []
+    for node, option_id in answers:
+        question = words.project.tree.questions[node]
+        option = question.option(option_id)
+        assert option is not None
+        lines.append(f"  {words.question(question)} → {words.option(question, option)}")
+        lines.append(f"      --answer {node}={option_id}")
+    return lines
+
+
+# -- limits -------------------------------------------------------------------------
+
+PERIODS = (
+    ("per_day", N_("%(amount)s in one day")),
+    ("five_days", N_("%(amount)s in total over 5 business days")),
+)
+CAN = N_("Can confirm it:")
+CANNOT = N_("Limit too low:")
+NONE = N_("(none)")
+FIVE_DAY_NOTE = N_(
+    "The 5-day limit counts every withdrawal of the last 5 business days, this one included. "
+    "A withdrawal must fit both limits."
+)
+BAD_AMOUNT = N_(
+    "%(amount)r is not a whole amount: write digits, with or without thousands separators "
+    "(1200000 or 1,200,000)."
+)
+
+
+def parse_amount(text: str) -> int | None:
+    """A whole amount written with digits and optional thousands commas; None otherwise."""
+    text = text.strip()
+    return int(text.replace(",", "")) if AMOUNT.fullmatch(text) else None
+
+
+def _limited(words: Words) -> list[tuple[str, Limits]]:
+    """Every device (strongest first), then the limits without a security device."""
+    facts = words.project.content.facts
+    out = [(words.device(d), d.limits) for d in facts.by_level()]
+    return out + [(words.lang.t(name), limits) for name, limits in facts.fallback.values()]
+
+
+def limit_lines(words: Words, amount: int) -> Iterator[str]:
+    """Who can confirm a withdrawal of ``amount``, per day and over 5 business days."""
+    _, lang = words.lang.gettext, words.lang
+    currency = words.project.content.facts.currency
+    limited = _limited(words)
+    width = max(cell_width(name) for name, _ in limited)
+    money_width = max(
+        cell_width(lang.money(getattr(lim, p), currency)) for _, lim in limited for p, _ in PERIODS
+    )
+    for number, (period, heading) in enumerate(PERIODS):
+        if number:
+            yield ""
+        yield _(heading) % {"amount": lang.money(amount, currency)}
+        for label, fits in ((CAN, True), (CANNOT, False)):
+            chosen = [
+                (name, getattr(limits, period))
+                for name, limits in limited
+                if rules.within(getattr(limits, period), amount) == fits
+            ]
+            yield f"  {_(label)}"
+            if not chosen:
+                yield f"    {_(NONE)}"
+            for name, limit in chosen:
+                figure = pad(lang.money(limit, currency), money_width, right=True)
+                yield f"    {pad(name, width + 2)}{figure}"
+    yield ""
+    yield _(FIVE_DAY_NOTE)
