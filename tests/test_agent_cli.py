@@ -143,7 +143,8 @@ def test_unknown_article_lists_slugs_and_kb_ids() -> None:
 
 
 def ids(output: str) -> list[str]:
-    return re.findall(r"\((?:[^()]*?, )?([a-z0-9-]+)(?:, KB\d+)?\)$", output, re.M)
+    """The ids at the end of result lines, in (…) or, in Chinese, （…）."""
+    return re.findall(r"[(（](?:[^()（）]*?, )?([a-z0-9-]+)(?:, KB\d+)?[)）]$", output, re.M)
 
 
 def test_search_chinese_word_finds_the_article_first() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .agentpages import agent_pages
 from .content import PLATFORMS
 from .project import Project
 from .render import article_path, environment, render
@@ -39,6 +40,18 @@ def pages(project: Project, code: str) -> Pages:
             files[path] = render(env, "article.md.j2", article=article, root="../")
             entries.append({lang.t(article.title): path})
         nav.append({lang.t(topic.title): entries})
-    files |= wizard_pages(Words(project, lang), env)
+    words = Words(project, lang)
+    files |= wizard_pages(words, env)
     nav.append({lang.gettext("Troubleshooter"): f"{SECTION}/index.md"})
+    others = {code: Words(project, project.lang(code)) for code in project.languages}
+    files |= agent_pages(words, others, env)
+    nav.append(
+        {
+            lang.gettext("For support agents"): [
+                {lang.gettext("The troubleshooter at a glance"): "agents/index.md"},
+                {lang.gettext("Replies for every outcome"): "agents/replies.md"},
+                {lang.gettext("Rules and limits"): "agents/rules.md"},
+            ]
+        }
+    )
     return Pages(files, nav)

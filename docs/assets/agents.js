@@ -1,0 +1,46 @@
+/* Agents' replies: a copy button after each reply. */
+(function () {
+  "use strict";
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+    return Promise.resolve();
+  }
+
+  function enhance() {
+    document.querySelectorAll(".agent-replies").forEach(function (table) {
+      var labels = table.dataset;
+      table.querySelectorAll(".agent-reply:not([data-ready])").forEach(function (reply) {
+        reply.setAttribute("data-ready", "");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button agent-copy";
+        button.textContent = labels.copy;
+        button.setAttribute("aria-label", labels.copyLabel
+          .replace("%(outcome)s", reply.dataset.outcome)
+          .replace("%(language)s", reply.dataset.language));
+        button.addEventListener("click", function () {
+          copy(reply.textContent.trim()).then(function () {
+            button.textContent = labels.copied;
+            setTimeout(function () { button.textContent = labels.copy; }, 2000);
+          });
+        });
+        reply.after(button);
+      });
+    });
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(enhance);
+  } else {
+    document.addEventListener("DOMContentLoaded", enhance);
+  }
+})();

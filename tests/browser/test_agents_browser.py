@@ -1,0 +1,47 @@
+"""The agents' pages in Chromium: flowchart links, replies side by side, copy buttons."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Visit, axe_violations
+from tests.browser.test_wizard_browser import FIRST_PATH, PROJECT, WORDS
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_outcome_has_both_replies_side_by_side(visit_nojs: Visit, lang: str) -> None:
+    page = visit_nojs.open(f"/{lang}/agents/replies/")
+    for outcome, state in FIRST_PATH.items():
+        row = page.locator("tr", has=page.locator(f"code:text-is('{outcome}')"))
+        assert row.locator(".agent-reply[lang=en]").inner_text() == WORDS["en"].reply(state)
+        assert row.locator(".agent-reply[lang=zh]").inner_text() == WORDS["zh"].reply(state)
+
+
+def test_copy_button_copies_the_reply(browser, server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    page.goto(server + "/zh/agents/replies/")
+    reply = page.locator(".agent-reply[lang=zh]").first
+    button = page.locator(".agent-copy").nth(1)  # after the first row's Chinese reply
+    assert "中文" in (button.get_attribute("aria-label") or "")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == reply.inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_flowchart_links_every_outcome_to_its_page(visit: Visit, lang: str) -> None:
+    page = visit.open(f"/{lang}/agents/")
+    svg = page.locator(".agent-flowchart svg")
+    for outcome in PROJECT.tree.outcomes:
+        assert svg.locator(f"[data-node='{outcome}']").count() == 1
+    link = svg.locator("a").first
+    link.click()
+    page.wait_for_load_state()
+    assert page.locator("[data-outcome]").count() == 1
+
+
+@pytest.mark.parametrize("path", ["/en/agents/", "/zh/agents/replies/", "/en/agents/rules/"])
+def test_agent_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
+    assert axe_violations(visit.open(path)) == []

@@ -1,0 +1,106 @@
+"""The support agents' reference pages: the flowchart, every outcome with its replies
+in both languages, and the rules as tables. One language's pages at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+from babel import Locale
+
+from .agent import first_paths
+from .flowchart import flowchart_svg
+from .hints import hint
+from .render import render
+from .verification import Reason, Verdict
+from .webwizard import segments
+from .wizard import Words
+
+SECTION = "agents"
+# Illustrative values for the hints' placeholders in the table of rejected codes.
+EXAMPLE = {
+    "expected": 8,
+    "got": 6,
+    "dropped": 1,
+    "asked": "B3",
+    "typed": "C2",
+    "kind": "axes",
+    "step": 30,
+}
+# Outcomes whose question names an error or symptom a customer reports.
+KNOWN_ERRORS = (
+    "share-device-error-level-too-low",
+    "dsc-response-rejected",
+    "dsc-buttons",
+    "m2fs-upgrade-tws",
+    "temporary-access",
+)
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    id: str
+    title: str
+    when: str
+    article: str
+    article_title: str
+    page: str
+    replies: dict[str, str]  # language -> reply
+    symptom: tuple[str, str]  # the last question and the answer that led here
+
+
+def outcome_rows(words: Words, others: dict[str, Words]) -> list[OutcomeRow]:
+    """Every outcome in tree order, with its reply in each language."""
+    rows = []
+    for outcome_id, state in first_paths(words.project.tree, words).items():
+        assert state.outcome is not None
+        outcome = state.outcome
+        replies = {code: w.reply(state) for code, w in others.items()}
+        symptom = list(words.trail(state))[-1]
+        rows.append(
+            OutcomeRow(
+                outcome_id,
+                words.title(outcome),
+                words.diagnosis(state),
+                f"{outcome.article}.md#{outcome.section}",
+                words.article_title(outcome),
+                "/".join(segments(state)) + "/",
+                replies,
+                symptom,
+            )
+        )
+    return rows
+
+
+def _example(reason: Reason) -> Verdict:
+    """A verdict of each reason with illustrative parameters (drift: one step behind)."""
+    offset = -1 if reason is Reason.CLOCK_DRIFT else None
+    return Verdict(reason is Reason.ACCEPTED, reason, offset, EXAMPLE)
+
+
+def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment) -> dict[str, str]:
+    """Markdown of the agents' pages by path; ``others`` words the replies side by side."""
+    rows = outcome_rows(words, others)
+    pages = {row.id: "../troubleshooter/" + row.page for row in rows}  # from agents/
+    chart = flowchart_svg(words, pages.get)
+    hints = [(reason.value, hint(_example(reason), words.lang.gettext)) for reason in Reason]
+    by_id = {row.id: row for row in rows}
+    share = words.project.content.articles["share-device"].section("conditions")
+    assert share is not None
+    names = {code: Locale.parse(code).get_display_name(words.lang.code) or code for code in others}
+    context = {
+        "words": words,
+        "rows": rows,
+        "root": "../",
+        "languages": others,
+        "language_names": names,
+        "hints": hints,
+        "known_errors": [by_id[i] for i in KNOWN_ERRORS],
+        "dsc_plus": by_id["dsc-plus-eligible"].when,
+        "sharing": share.blocks,
+    }
+    return {
+        f"{SECTION}/index.md": render(env, "agents/index.md.j2", chart=chart, **context),
+        f"{SECTION}/replies.md": render(env, "agents/replies.md.j2", **context),
+        f"{SECTION}/rules.md": render(env, "agents/rules.md.j2", **context),
+    }
