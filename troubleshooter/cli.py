@@ -169,7 +169,7 @@ def wizard(lang: str, root: Path) -> None:
     "answers",
     multiple=True,
     metavar="NODE=OPTION",
-    help=_("An answer; repeat for each question on the way."),
+    help=_("One answer as NODE=OPTION; give one for each question on the path."),
 )
 @click.option("--json", "as_json", is_flag=True, help=_("Print the result as JSON."))
 @lang_option
