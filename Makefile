@@ -44,7 +44,7 @@ i18n-extract: $(STAMP)
 		--project troubleshooter -o locales/messages.pot .
 
 i18n-update: $(STAMP)
-	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap --omit-header
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap
 
 clean:
 	rm -rf site $(VENV)

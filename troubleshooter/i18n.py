@@ -8,9 +8,8 @@ Babel straight from the ``.po`` files, so a build never uses a stale ``.mo``.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,13 +17,12 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_currency, format_decimal
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 
 from .content import PLACEHOLDER, Content, Term
-from .errors import Problems, Where
+from .errors import Problems, Where, display_path
 from .source import Msg
 
 SOURCE_LANG = "en"
@@ -45,14 +43,53 @@ def read_catalog(path: Path, problems: Problems) -> Catalog | None:
         with path.open("rb") as f:
             return read_po(f, abort_invalid=True)
     except PoFileError as e:
+        # Babel counts lines from 0 and appends "on <that number>" to the message.
+        # It may quote a whole multi-line entry: keep the message to one short line.
+        what = _one_line(re.sub(r" on \d+$", "", str(e)))
         problems.add(
-            Where.of(path, e.lineno),
-            f"broken catalog: {e}",
+            Where.of(path, e.lineno + 1),
+            f"broken catalog: {what}",
             "fix the PO syntax (quotes, msgid/msgstr pairs)",
         )
-    except (OSError, UnicodeDecodeError) as e:
-        problems.add(Where.of(path, 1), f"cannot read the catalog ({e})", "save it as UTF-8")
+    except UnicodeDecodeError as e:
+        problems.add(
+            Where.of(path, _first_line(path, _not_utf8)),
+            f"cannot read the catalog ({e.reason})",
+            "save it as UTF-8",
+        )
+    except ValueError as e:  # Babel reading a header field, e.g. a malformed date
+        problems.add(
+            Where.of(path, _first_line(path, lambda line: line.strip() == b'msgid ""')),
+            f"broken catalog header: {_one_line(str(e))}",
+            'fix the header entry (msgid "") or copy it from messages.pot',
+        )
+    except LookupError as e:  # an unknown charset in the Content-Type header
+        problems.add(Where.of(path, 1), f"cannot read the catalog ({e})", "declare charset=UTF-8")
+    except OSError as e:
+        problems.add(Where.of(path, 1), f"cannot read the catalog ({e})", "check that it exists")
     return None
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut to ``limit`` characters: problems are one line each."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _first_line(path: Path, match: Callable[[bytes], bool]) -> int:
+    """The number of the first line of ``path`` that ``match``es, else 1."""
+    # Read again only to place a problem, after parsing has failed.
+    lines = path.read_bytes().split(b"\n")
+    return next((n for n, line in enumerate(lines, start=1) if match(line)), 1)
+
+
+def _not_utf8(line: bytes) -> bool:
+    """Whether ``line`` fails to decode (Babel decodes a catalog line by line)."""
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -89,6 +126,7 @@ class Lang:
         return format_decimal(n, locale=self.code)
 
 
+@cache  # pure, and called for every cell of every limits table: Babel formatting is slow
 def money(amount: int, currency: str, code: str) -> str:
     """An amount in words of the locale: ``500,000 US dollars``, ``500,000美元``."""
     return format_currency(amount, currency, locale=code, format_type="name", currency_digits=False)
@@ -96,12 +134,33 @@ def money(amount: int, currency: str, code: str) -> str:
 
 def translations_from(catalog: Catalog | None) -> NullTranslations:
     """Gettext translations of a catalog's non-fuzzy entries (English when ``None``)."""
-    if catalog is None:
-        return NullTranslations()
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return Translations(buf)
+    return NullTranslations() if catalog is None else CatalogTranslations(catalog)
+
+
+class CatalogTranslations(NullTranslations):
+    """Babel translations read straight from a parsed catalog.
+
+    Compiling to ``.mo`` in memory (``write_mo``) gave the same lookups but grows
+    quadratically with the catalog; the content has no plural messages, so a
+    dictionary of the translated, non-fuzzy entries is all ``gettext`` needs.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self._messages = {
+            m.id: m.string
+            for m in catalog
+            if isinstance(m.id, str)
+            and m.id
+            and isinstance(m.string, str)
+            and m.string
+            and not m.fuzzy
+        }
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message, message)
+
+    ugettext = gettext  # the name Jinja2's i18n extension looks up first
 
 
 def make_lang(content: Content, code: str, catalog: Catalog | None) -> Lang:
@@ -126,6 +185,8 @@ def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
     """Missing, stale (fuzzy), placeholder, glossary and punctuation problems of one catalog."""
     problems = Problems()
     code = path.parent.parent.name
+    shown = display_path(path)  # once: resolving a path for each entry is slow
+    terms = [(t, re.compile(rf"(?<!\w){re.escape(t.en)}(?!\w)")) for t in content.glossary]
     for msg in content.messages():
         entry = catalog.get(msg.text)
         if entry is None or not entry.string:
@@ -137,7 +198,7 @@ def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
     for entry in catalog:
         if not entry.id or not isinstance(entry.id, str):
             continue
-        where = _source_of(entry, path)
+        where = _source_of(entry, shown)
         if entry.fuzzy:
             problems.add(
                 where,
@@ -155,7 +216,7 @@ def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
         assert isinstance(entry.string, str)
         _check_entry(entry.id, entry.string, where, problems)
         if code.startswith("zh"):
-            _check_chinese(entry.id, entry.string, where, content.glossary, problems)
+            _check_chinese(entry.id, entry.string, where, terms, problems)
     return problems
 
 
@@ -170,10 +231,14 @@ def _check_entry(msgid: str, msgstr: str, where: Where, problems: Problems) -> N
 
 
 def _check_chinese(
-    msgid: str, msgstr: str, where: Where, glossary: Iterable[Term], problems: Problems
+    msgid: str,
+    msgstr: str,
+    where: Where,
+    glossary: Iterable[tuple[Term, re.Pattern[str]]],
+    problems: Problems,
 ) -> None:
-    for term in glossary:
-        if re.search(rf"(?<!\w){re.escape(term.en)}(?!\w)", msgid) and term.zh not in msgstr:
+    for term, used in glossary:
+        if term.zh not in msgstr and used.search(msgid):
             problems.add(
                 where,
                 f"the translation of {msgid[:40]!r} does not use the glossary "
@@ -188,9 +253,10 @@ def _check_chinese(
         )
 
 
-def _source_of(entry: object, path: Path) -> Where:
+def _source_of(entry: object, shown: str) -> Where:
+    """Where an entry's English is written, else its line in the catalog (``shown``)."""
     locations = getattr(entry, "locations", ())
     if locations:
         file, line = locations[0]
         return Where(file, line or 1)
-    return Where.of(path, getattr(entry, "lineno", None) or 1)
+    return Where(shown, getattr(entry, "lineno", None) or 1)

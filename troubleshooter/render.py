@@ -28,15 +28,33 @@ STEP_LABELS = {
 }
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]{}|])")
-_ESCAPE_AT_START = re.compile(r"^([#+=>-]|\d+(?=[.)]))")
+# Block syntax at the start of a line: "#", "+", "-" take a backslash; "1." and
+# "1)" escape their punctuation; "!!!" (admonition), "===" (tab) and "~~~" (fence)
+# are not backslash-escapable in Python-Markdown, so their first character
+# becomes a character reference.
+_ESCAPE_AT_START = re.compile(r"^(?:([#+-])|(\d+)([.)])|([!=~]))")
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    if m[1]:
+        return "\\" + m[1]
+    if m[2]:
+        return f"{m[2]}\\{m[3]}"
+    return f"&#{ord(m[4])};"
 
 
 def escape_md(text: str) -> str:
-    """Text that Markdown (with our extensions) shows literally."""
+    """Text that Markdown (with our extensions) shows literally, on one line.
+
+    Whitespace runs fold to one space, as in the source strings: a line break or
+    an indent in a translation would otherwise start a new block (a heading
+    underline, a code block) or leave the note or table the text belongs to.
+    """
+    text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;")
     text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
-    return _ESCAPE_AT_START.sub(r"\\\1", text)
+    return _ESCAPE_AT_START.sub(_escape_start, text)
 
 
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()

@@ -1,25 +1,42 @@
 """YAML sources that remember where every value came from.
 
-Content files are read with ruamel.yaml's round-trip loader, which keeps line
-numbers; :class:`Node` wraps each value with its place so that every problem the
-model finds can name the file and line.
+Content files are parsed with PyYAML's libyaml composer (fast, and MkDocs needs
+PyYAML anyway) and resolved with the YAML 1.2 core schema (``yes`` stays text,
+as the YAML 1.2 spec says); mappings and lists keep the line of every key and
+item, and :class:`Node` wraps each value with its place so that every problem
+the model finds can name the file and line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
 from .errors import Problems, Where
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50
+
+
+class YamlMap(dict[Any, Any]):
+    """A YAML mapping with the (1-based) line of itself and of each key."""
+
+    line: int
+    key_lines: dict[Any, int]
+
+
+class YamlList(list[Any]):
+    """A YAML list with the (1-based) line of itself and of each item."""
+
+    line: int
+    item_lines: list[int]
 
 
 @dataclass(frozen=True)
@@ -43,7 +60,7 @@ class Node:
 
     def mapping(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Node]:
         """The keys of a mapping as nodes; unknown or missing keys are reported."""
-        if not isinstance(self.value, CommentedMap):
+        if not isinstance(self.value, YamlMap):
             self._report(
                 f"expected a mapping, found {_kind(self.value)}",
                 f"write the keys {', '.join(required)}",
@@ -52,8 +69,7 @@ class Node:
         known = set(required) | set(optional)
         out: dict[str, Node] = {}
         for key, value in self.value.items():
-            line = self.value.lc.key(key)[0] + 1
-            where = Where(self.where.path, line)
+            where = Where(self.where.path, self.value.key_lines[key])
             if key not in known:
                 self.problems.add(
                     where, f"unknown key {key!r}", f"use one of: {', '.join(sorted(known))}"
@@ -67,23 +83,24 @@ class Node:
 
     def items(self) -> Iterator[tuple[str, Node]]:
         """The entries of a mapping with arbitrary keys (e.g. ids)."""
-        if not isinstance(self.value, CommentedMap):
+        if not isinstance(self.value, YamlMap):
             self._report(f"expected a mapping, found {_kind(self.value)}", "write key: value lines")
             return
         for key, value in self.value.items():
-            where = Where(self.where.path, self.value.lc.key(key)[0] + 1)
+            where = Where(self.where.path, self.value.key_lines[key])
             yield str(key), Node(value, _value_where(self.value, key, where), self.problems)
 
     def seq(self) -> list[Node]:
         """The items of a list as nodes."""
-        if not isinstance(self.value, CommentedSeq):
+        if not isinstance(self.value, YamlList):
             self._report(
                 f"expected a list, found {_kind(self.value)}", "write the items as '- item'"
             )
             return []
+        lines = self.value.item_lines
         return [
-            Node(v, Where(self.where.path, self.value.lc.item(i)[0] + 1), self.problems)
-            for i, v in enumerate(self.value)
+            Node(v, Where(self.where.path, line), self.problems)
+            for v, line in zip(self.value, lines, strict=True)
         ]
 
     def str(self) -> str:
@@ -118,20 +135,20 @@ class Node:
         return dt.date(1970, 1, 1)
 
 
-def _value_where(mapping: CommentedMap, key: Any, key_where: Where) -> Where:
+def _value_where(mapping: YamlMap, key: Any, key_where: Where) -> Where:
     value = mapping[key]
-    if isinstance(value, (CommentedMap, CommentedSeq)) and value.lc.line is not None:
+    if isinstance(value, YamlMap | YamlList):
         # A block mapping or list starts on the line after its key.
-        return Where(key_where.path, max(value.lc.line + 1, key_where.line))
+        return Where(key_where.path, max(value.line, key_where.line))
     return key_where
 
 
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    if isinstance(value, CommentedMap):
+    if isinstance(value, YamlMap):
         return "a mapping"
-    if isinstance(value, CommentedSeq):
+    if isinstance(value, YamlList):
         return "a list"
     if isinstance(value, str):
         return f"text {value[:40]!r}" if value.strip() else "empty text"
@@ -159,19 +176,146 @@ def load_yaml(path: Path, problems: Problems) -> Node | None:
             Where(where.path, line), "the file is not valid UTF-8", "save it with UTF-8 encoding"
         )
         return None
+    value = parse_yaml(text, where.path, problems)
+    if value is _INVALID:
+        return None
+    return Node(value, where, problems)
+
+
+# -- parsing -----------------------------------------------------------------------
+
+_INVALID: Any = object()
+_PLAIN = "?plain"  # an untagged plain scalar: resolved below by the YAML 1.2 core schema
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq"))
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Composer(_BASE):  # type: ignore[misc, valid-type]
+    """libyaml's composer; tags are left to :func:`_scalar` (YAML 1.2, not PyYAML's 1.1)."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _MAP if kind is yaml.MappingNode else _SEQ
+
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def _scalar(value: str, tag: str) -> Any:
+    """A scalar by the YAML 1.2 core schema; ``_INVALID`` for a tag we do not read."""
+    name = tag.removeprefix("tag:yaml.org,2002:")
+    if name == "str":
+        return value
+    if tag == _PLAIN:
+        name = ""
+    if name in ("", "null") and value in _NULL:
+        return None
+    if name in ("", "bool") and value in _BOOL:
+        return _BOOL[value]
+    if name in ("", "int") and _INT.fullmatch(value):
+        if len(value) > 1000:  # beyond Python's int/str conversion limit: keep it as text
+            return value if name == "" else _INVALID
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if name in ("", "float") and (_FLOAT.fullmatch(value) or value.lower() in _SPECIAL_FLOAT):
+        return _SPECIAL_FLOAT.get(value.lower()) or float(value)
+    if name in ("", "timestamp") and (m := _DATE.fullmatch(value)):
+        try:
+            return dt.date(*map(int, m.groups()))
+        except ValueError:
+            return value  # not a real day: reported as "expected a date, found text"
+    return value if name == "" else _INVALID
+
+
+def parse_yaml(text: str, path: str, problems: Problems) -> Any:
+    """The value of one YAML document, or ``_INVALID`` after reporting why it is not one."""
     try:
-        value = YAML(typ="rt").load(text)
-    except MarkedYAMLError as e:
+        node = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark is not None else 1
         what = " ".join(str(e.problem or e.context or "invalid YAML").split())
         problems.add(
-            Where(where.path, line),
+            Where(path, mark.line + 1 if mark is not None else 1),
             f"YAML syntax error: {what}",
             "fix the YAML at this line (indentation, quotes, ':' or '-')",
         )
+        return _INVALID
+    except yaml.reader.ReaderError as e:
+        char = chr(e.character) if isinstance(e.character, int) else str(e.character)
+        problems.add(
+            Where(path, text.count("\n", 0, max(e.position, 0)) + 1),
+            f"character {char!r} is not allowed in YAML",
+            "remove it or write it as an escape in a double-quoted string",
+        )
+        return _INVALID
+    except (yaml.YAMLError, ValueError, RecursionError) as e:
+        problems.add(Where(path, 1), f"YAML error: {e}", "fix the YAML syntax")
+        return _INVALID
+    if node is None:
         return None
-    except Exception as e:  # ruamel raises a few non-marked errors, e.g. on bad tags
-        problems.add(where, f"YAML error: {e}", "fix the YAML syntax")
+    before = len(problems.items)
+    value = _convert(node, path, problems, set(), 0)
+    return _INVALID if len(problems.items) > before else value
+
+
+def _convert(node: yaml.Node, path: str, problems: Problems, seen: set[int], depth: int) -> Any:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        problems.add(
+            Where(path, line),
+            "YAML aliases (*name) are not supported",
+            "write the value out in full instead of referring to an anchor",
+        )
         return None
-    return Node(value, where, problems)
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        problems.add(
+            Where(path, line),
+            f"values nested more than {MAX_DEPTH} levels deep",
+            "flatten this part of the file",
+        )
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        value = _scalar(node.value, node.tag)
+        if value is _INVALID:
+            problems.add(
+                Where(path, line),
+                f"cannot read {node.value[:40]!r} as YAML tag {node.tag!r}",
+                "remove the tag",
+            )
+        return value
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        items = YamlList()
+        items.line, items.item_lines = line, []
+        for item in node.value:
+            items.append(_convert(item, path, problems, seen, depth + 1))
+            items.item_lines.append(item.start_mark.line + 1)
+        return items
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        mapping = YamlMap()
+        mapping.line, mapping.key_lines = line, {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = _convert(key_node, path, problems, seen, depth + 1)
+            if isinstance(key, YamlMap | YamlList) or not isinstance(key_node, yaml.ScalarNode):
+                problems.add(
+                    Where(path, key_line), "a key must be a plain value", "write key: value"
+                )
+                continue
+            if key in mapping.key_lines:
+                problems.add(
+                    Where(path, key_line),
+                    f"duplicate key {key!r}",
+                    f"line {mapping.key_lines[key]} already has it; keep one",
+                )
+                continue
+            mapping.key_lines[key] = key_line
+            mapping[key] = _convert(value_node, path, problems, seen, depth + 1)
+        return mapping
+    problems.add(Where(path, line), f"unsupported YAML tag {node.tag!r}", "remove the tag")
+    return None
