@@ -30,7 +30,7 @@ from troubleshooter.content import Content, load_content
 from troubleshooter.errors import ContentError, Problem, Problems
 from troubleshooter.i18n import CATALOG, check_catalog, read_catalog
 from troubleshooter.project import load_project
-from troubleshooter.tree import load_tree
+from troubleshooter.treeload import load_tree
 from troubleshooter.verification import (
     Verdict,
     VerificationError,

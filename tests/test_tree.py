@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 from troubleshooter.content import load_content
-from troubleshooter.tree import Session, State, Tree, UnknownAnswer, load_tree, paths, walk
+from troubleshooter.tree import Session, State, Tree, UnknownAnswer, paths, walk
+from troubleshooter.treeload import load_tree
 
 CONTENT = load_content(ROOT / "content")
 TREE = load_tree(ROOT / "content" / "tree.yml", CONTENT)

@@ -14,7 +14,7 @@ import click
 from . import agent
 from . import search as finder
 from .errors import ContentError
-from .i18n import cli_translations
+from .i18n import cli_translations, languages
 from .practice import DEVICES, PRACTICES, Console
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
@@ -24,15 +24,17 @@ from .tree import paths as all_paths
 from .wizard import Words
 from .wizard_cli import diagnosis_json, echo_lines, outcome_lines, run_wizard
 
-LANGS = ("en", "zh")
+LANGS = tuple(languages(DEFAULT_ROOT / "locales"))  # English, then every catalog
 
 
 def _env_lang() -> str:
+    """The language of the environment's locale (``zh_CN.UTF-8`` → ``zh``) if we have it."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+            code = value.split(":")[0].split(".")[0].split("_")[0].lower()
+            return code if code in LANGS else LANGS[0]
+    return LANGS[0]
 
 
 def gettext_for(lang: str) -> Callable[[str], str]:

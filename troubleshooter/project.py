@@ -10,7 +10,8 @@ from babel.messages.catalog import Catalog
 from .content import Content, load_content
 from .errors import ContentError, Problems
 from .i18n import CATALOG, Lang, check_catalog, languages, make_lang, read_catalog
-from .tree import Tree, load_tree
+from .tree import Tree
+from .treeload import load_tree
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
 
