@@ -61,9 +61,12 @@ def test_chinese_chart_uses_chinese_words() -> None:
     assert root.get("lang") == "zh"
 
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
 def test_outcomes_link_to_their_pages() -> None:
     root = chart("en")
-    links = {a.get("data-node"): a.get("href") for a in root.iter(f"{SVG}a")}
+    links = {a.get("data-node"): a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")}
     assert links == {o: link(o) for o in TREE.outcomes}
     questions = [e for e in root.iter() if e.get("data-node") in TREE.questions]
     assert all(e.tag == f"{SVG}g" for e in questions)
@@ -93,7 +96,10 @@ def test_svg_is_accessible_and_self_contained(lang: str) -> None:
             if "href" in name:
                 assert element.tag == f"{SVG}a" and not value.startswith(("http", "//"))
     assert "url(" not in text and "@import" not in text and "@font-face" not in text
-    assert re.findall(r"https?://[^\s\"']*", text) == ["http://www.w3.org/2000/svg"]
+    assert re.findall(r"https?://[^\s\"']*", text) == [
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1999/xlink",
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -223,7 +223,10 @@ def flowchart_svg(words: Words, href: Callable[[str], str | None], ident: str = 
     role = "graphics-document" if any(links.values()) else "img"
     w, h = layout.width, layout.height
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="{role}" '
+        # xlink:href, not href: Material's script re-assigns the href of elements that have
+        # an href attribute, which fails on an SVG link (its href property is read-only).
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'class="flowchart" role="{role}" '
         f'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" '
         f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
         f'font-family="{escape(FONTS)}" lang="{words.lang.code}">',
@@ -301,6 +304,7 @@ def _node(chart: Flowchart, node: str, layout: Layout, link: str | None) -> str:
     title = f"<title>{escape(chart.title[node])}</title>"
     if link:
         return (
-            f'<a href={quoteattr(link)} data-node="{node}" class="{kind}">{title}{shape}{text}</a>'
+            f'<a xlink:href={quoteattr(link)} data-node="{node}" class="{kind}">'
+            f"{title}{shape}{text}</a>"
         )
     return f'<g data-node="{node}" class="{kind}">{title}{shape}{text}</g>'

@@ -67,8 +67,10 @@ class Visit:
         self.context = context
         self.base = base
         self.requests: list[str] = []
+        self.errors: list[str] = []
         context.on("request", lambda request: self.requests.append(request.url))
         self.page: Page = context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def open(self, path: str) -> Page:
         self.page.goto(self.base + path)
@@ -89,6 +91,7 @@ def _visit(browser: Browser, server: str, javascript: bool) -> Iterator[Visit]:
     yield visit
     context.close()
     assert visit.outside() == [], "the site must not call another host"
+    assert visit.errors == [], "no script error on any page"
 
 
 @pytest.fixture
