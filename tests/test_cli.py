@@ -179,3 +179,18 @@ def test_wizard_works_when_piped(stdin: str) -> None:
 def test_command_help_follows_the_language_of_the_environment() -> None:
     assert "Show this message" in _piped(["--help"], "", "en").stdout
     assert "逐一回答几个问题" in _piped(["--help"], "", "zh_CN.UTF-8").stdout
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ["problem=dsc", "dsc-problem=buttons-dead", "ibkey-os=android"],
+        ["problem=ib-key", "problem=dsc", "dsc-problem=buttons-dead"],
+    ],
+    ids=["off-the-path", "twice"],
+)
+def test_diagnose_rejects_answers_it_did_not_use(answers: list[str]) -> None:
+    code, output = invoke("diagnose", *[a for ans in answers for a in ("--answer", ans)])
+    assert code == 2
+    assert "not on the path" in output
+    assert "the path taken: problem=dsc dsc-problem=buttons-dead" in output

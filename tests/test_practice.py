@@ -140,3 +140,17 @@ def test_the_demo_card_follows_the_facts_of_the_real_one() -> None:
     assert len(walk.pin) == numbers["dsc_pin_digits"]
     assert len(walk.challenge) == numbers["dsc_challenge_digits"]
     assert len(walk.response) == numbers["dsc_response_digits"]
+
+
+def test_a_practice_session_keeps_its_device_across_rounds() -> None:
+    from troubleshooter.practice import session
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        return "1234" if "PIN" in prompt else last_code(lines)
+
+    practise = session("dsc")
+    first, second = Person(answer), Person(answer)
+    assert practise(first.io)
+    assert practise(second.io)
+    challenges = [line for line in first.lines + second.lines if "Challenge code:" in line]
+    assert len(set(challenges)) == 2, "each round shows a new challenge"

@@ -15,7 +15,7 @@ from . import agent
 from . import search as finder
 from .errors import ContentError
 from .i18n import cli_translations, languages
-from .practice import DEVICES, PRACTICES, Console
+from .practice import DEVICES, Console, session
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
 from .terminal import ArticleText, article_ref_error
@@ -107,9 +107,10 @@ def practice(device: str, lang: str) -> None:
         gettext=gettext,
     )
     click.echo(gettext("Practice mode: a simulation with demo codes. Press Ctrl-C to leave."))
+    practise = session(device)
     try:
         while True:
-            PRACTICES[device](io)
+            practise(io)
             if not click.confirm(gettext("Another round?"), default=False):
                 break
     except (click.Abort, EOFError):
@@ -194,6 +195,16 @@ def diagnose(answers: tuple[str, ...], as_json: bool, lang: str, root: Path) -> 
             + "\n"
             + gettext("valid choices: %(choices)s")
             % {"choices": ", ".join(f"{question.id}={o.id}" for o in question.options)}
+        )
+    nodes = [node for node, _ in pairs]
+    unused = [f"{n}={o}" for n, o in pairs if (n, o) not in state.trail or nodes.count(n) > 1]
+    if unused:
+        raise click.UsageError(
+            gettext("these answers are not on the path: %(answers)s")
+            % {"answers": ", ".join(unused)}
+            + "\n"
+            + gettext("the path taken: %(path)s")
+            % {"path": " ".join(f"{n}={o}" for n, o in state.trail)}
         )
     if as_json:
         click.echo(diagnosis_json(words, state))

@@ -8,6 +8,7 @@ previous site stays as it was.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from troubleshooter.site import Pages, pages
 log = logging.getLogger("mkdocs.hooks.troubleshooter")
 WATCHED = ("content", "templates", "locales")
 _generated: Pages | None = None
+_titles: dict[str, str] = {}  # site title by language, for the root page
+_gettext: Callable[[str], str] = str
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -31,7 +34,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _generated
+    global _generated, _gettext
     code = config.theme["language"]
     try:
         project = load_project(_root(config))
@@ -41,6 +44,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"locales/{code}/LC_MESSAGES/messages.po or fix mkdocs.yml"
             )
         _generated = pages(project, code)
+        _gettext = project.lang(code).gettext
+        _titles.clear()
+        _titles.update(
+            {c: project.lang(c).t(project.content.site.title) for c in project.languages}
+        )
     except ContentError as e:
         raise Abort(f"content has {len(e.problems)} problem(s); nothing was built:\n{e}") from e
     if code.startswith("zh"):
@@ -62,15 +70,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Theme templates (overrides/) translate their own words with our catalogs."""
+    env.globals["_"] = _gettext
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the root page that sends visitors to their language (``site/index.html``)."""
     site_dir = Path(config.site_dir)
     if site_dir.name != config.theme["language"]:
         return  # not a per-language build, e.g. ``mkdocs serve``'s temporary folder
     env = Environment(loader=FileSystemLoader(_root(config) / "templates"), autoescape=True)
-    html = env.get_template("root.html.j2").render(
-        languages=config.extra["alternate"], title=config.site_name
-    )
+    # The same page whichever language builds last: every language's own title.
+    languages = [alt | {"title": _titles.get(alt["lang"], "")} for alt in config.extra["alternate"]]
+    html = env.get_template("root.html.j2").render(languages=languages)
     (site_dir.parent / "index.html").write_text(html, encoding="utf-8")
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from .hints import N_, hint
 from .verification import (
     DISPLAY_CHALLENGE,
+    DigitalSecurityCard,
+    IBKey,
+    SecurityCodeCard,
     Verdict,
     VerificationError,
     demo_code_card,
@@ -43,8 +46,8 @@ def _verdict(io: Console, verdict: Verdict) -> bool:
     return verdict.accepted
 
 
-def practise_dsc(io: Console) -> bool:
-    card = demo_dsc()
+def practise_dsc(io: Console, card: DigitalSecurityCard | None = None) -> bool:
+    card = card or demo_dsc()
     challenge = card.issue_challenge(io.clock())
     io.say(
         io.t(
@@ -77,8 +80,8 @@ def practise_dsc(io: Console) -> bool:
     return _verdict(io, card.verify(typed, at=io.clock()))
 
 
-def practise_ibkey(io: Console) -> bool:
-    app = demo_ibkey()
+def practise_ibkey(io: Console, app: IBKey | None = None) -> bool:
+    app = app or demo_ibkey()
     challenge = app.issue_challenge(io.clock())
     io.say(
         io.t(
@@ -95,8 +98,8 @@ def practise_ibkey(io: Console) -> bool:
     return _verdict(io, app.verify_response(answer, at=io.clock()))
 
 
-def practise_card(io: Console) -> bool:
-    card = demo_code_card()
+def practise_card(io: Console, card: SecurityCodeCard | None = None) -> bool:
+    card = card or demo_code_card()
     io.say(io.t(N_("Your demo Security Code Card:")))
     io.say(card.render())
     positions = card.issue_challenge(io.clock())
@@ -110,8 +113,13 @@ def practise_card(io: Console) -> bool:
     return _verdict(io, card.verify(answer, at=io.clock()))
 
 
-PRACTICES: dict[str, Callable[[Console], bool]] = {
-    "dsc": practise_dsc,
-    "ibkey": practise_ibkey,
-    "card": practise_card,
-}
+def session(device: str) -> Callable[[Console], bool]:
+    """Rounds of practice with one demo device, which remembers the codes it accepted."""
+    if device == "dsc":
+        card = demo_dsc()
+        return lambda io: practise_dsc(io, card)
+    if device == "ibkey":
+        app = demo_ibkey()
+        return lambda io: practise_ibkey(io, app)
+    grid = demo_code_card()
+    return lambda io: practise_card(io, grid)

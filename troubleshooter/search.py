@@ -62,7 +62,8 @@ def entries(project: Project) -> list[Entry]:
             Entry(
                 ARTICLE,
                 article.slug,
-                tuple(lang.t(article.title) for lang in langs),
+                tuple(lang.t(article.title) for lang in langs)
+                + ((article.kb,) if article.kb else ()),
                 tuple(clean(lang.t(m)) for lang in langs for m in body),
             )
         )

@@ -105,10 +105,11 @@ class Words:
             elif isinstance(block, Bullets):
                 yield from (f"• {self.lang.t(s)}" for s in block.items)
             elif isinstance(block, Note):
-                yield self.lang.gettext("%(title)s: %(text)s") % {
-                    "title": self.lang.t(block.title),
-                    "text": self.lang.t(block.text),
-                }
+                title, text = self.lang.t(block.title), self.lang.t(block.text)
+                if title.endswith(("?", "？", "!", "！")):  # a question needs no colon
+                    yield f"{title} {text}"
+                else:
+                    yield self.lang.gettext("%(title)s: %(text)s") % {"title": title, "text": text}
             elif isinstance(block, Table) and block.name == "withdrawal-limits":
                 yield from self._limit_lines()
             elif isinstance(block, Tabs):
