@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT
 from troubleshooter.cli import main
-from troubleshooter.hints import hint
+from troubleshooter.hints import example, hint
 from troubleshooter.i18n import cli_translations
 from troubleshooter.practice import Console, practise_card, practise_dsc, practise_ibkey
 from troubleshooter.verification import (
@@ -102,18 +102,7 @@ def test_card_practice_explains_codes_in_the_wrong_order() -> None:
 
 @pytest.mark.parametrize("reason", list(Reason), ids=[r.value for r in Reason])
 def test_every_reason_has_a_hint_in_both_languages(reason: Reason) -> None:
-    params = {
-        "expected": 8,
-        "got": 6,
-        "dropped": 1,
-        "asked": "B3",
-        "typed": "C2",
-        "kind": "axes",
-        "step": 30,
-    }
-    verdict = Verdict(
-        reason is Reason.ACCEPTED, reason, -1 if reason is Reason.CLOCK_DRIFT else None, params
-    )
+    verdict = example(reason)
     english, chinese = hint(verdict, gettext("en")), hint(verdict, gettext("zh"))
     assert "%(" not in english + chinese
     assert english != chinese

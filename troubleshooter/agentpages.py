@@ -10,23 +10,13 @@ from babel import Locale
 
 from .agent import first_paths
 from .flowchart import flowchart_svg
-from .hints import hint
+from .hints import example, hint
 from .render import render
-from .verification import Reason, Verdict
+from .verification import Reason
 from .webwizard import segments
 from .wizard import Words
 
 SECTION = "agents"
-# Illustrative values for the hints' placeholders in the table of rejected codes.
-EXAMPLE = {
-    "expected": 8,
-    "got": 6,
-    "dropped": 1,
-    "asked": "B3",
-    "typed": "C2",
-    "kind": "axes",
-    "step": 30,
-}
 # Outcomes whose question names an error or symptom a customer reports.
 KNOWN_ERRORS = (
     "share-device-error-level-too-low",
@@ -72,18 +62,12 @@ def outcome_rows(words: Words, others: dict[str, Words]) -> list[OutcomeRow]:
     return rows
 
 
-def _example(reason: Reason) -> Verdict:
-    """A verdict of each reason with illustrative parameters (drift: one step behind)."""
-    offset = -1 if reason is Reason.CLOCK_DRIFT else None
-    return Verdict(reason is Reason.ACCEPTED, reason, offset, EXAMPLE)
-
-
 def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment) -> dict[str, str]:
     """Markdown of the agents' pages by path; ``others`` words the replies side by side."""
     rows = outcome_rows(words, others)
     pages = {row.id: "../troubleshooter/" + row.page for row in rows}  # from agents/
     chart = flowchart_svg(words, pages.get)
-    hints = [(reason.value, hint(_example(reason), words.lang.gettext)) for reason in Reason]
+    hints = [(reason.value, hint(example(reason), words.lang.gettext)) for reason in Reason]
     by_id = {row.id: row for row in rows}
     share = words.project.content.articles["share-device"].section("conditions")
     assert share is not None

@@ -70,3 +70,21 @@ def hint(verdict: Verdict, gettext: Callable[[str], str]) -> str:
     if verdict.reason is Reason.TRANSPOSED_CELL and params.get("kind") == "order":
         return gettext(ORDER_SWAPPED)
     return gettext(HINTS[verdict.reason]) % params
+
+
+# Illustrative values for every placeholder of the hints.
+EXAMPLE = {
+    "expected": 8,
+    "got": 6,
+    "dropped": 1,
+    "asked": "B3",
+    "typed": "C2",
+    "kind": "axes",
+    "step": 30,
+}
+
+
+def example(reason: Reason) -> Verdict:
+    """A verdict of ``reason`` with illustrative parameters (clock drift: one step behind)."""
+    offset = -1 if reason is Reason.CLOCK_DRIFT else None
+    return Verdict(reason is Reason.ACCEPTED, reason, offset, EXAMPLE)
