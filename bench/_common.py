@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,35 +11,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from troubleshooter.project import BUILD_INPUTS, copy_build_inputs
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
+HOOK = "troubleshooter/mkdocs_hook.py"
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "LANGUAGE": "en"}
-# What a build reads; the same list as tests/conftest.py's copy_project.
-PROJECT_PARTS = (
-    "content",
-    "templates",
-    "locales",
-    "docs",
-    "overrides",
-    "mkdocs.yml",
-    "mkdocs.zh.yml",
-    "babel.cfg",
-)
 
 
-def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
-    """A copy of everything a build reads (the hook file included)."""
+def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS) -> Path:
+    """A copy of what a build reads (the hook file always included)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in parts:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        else:
-            shutil.copy2(src, dest / part)
-    (dest / "troubleshooter").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "troubleshooter" / "mkdocs_hook.py", dest / "troubleshooter")
-    return dest
+    return copy_build_inputs(dest, tuple(dict.fromkeys((*parts, HOOK))))
 
 
 def config_for(lang: str) -> str:

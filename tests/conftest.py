@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from troubleshooter.project import copy_build_inputs
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = (
-    "content",
-    "templates",
-    "locales",
-    "docs",
-    "overrides",
-    "mkdocs.yml",
-    "mkdocs.zh.yml",
-    "babel.cfg",
-)
 BIN = Path(sys.executable).parent
 
 
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, so a test may change it freely."""
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        else:
-            shutil.copy2(src, dest / part)
-    # The hook file is named in mkdocs.yml relative to the config.
-    (dest / "troubleshooter").mkdir()
-    shutil.copy2(ROOT / "troubleshooter" / "mkdocs_hook.py", dest / "troubleshooter")
-    return dest
+    return copy_build_inputs(dest)
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

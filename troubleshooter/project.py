@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,32 @@ from .tree import Tree
 from .treeload import load_tree
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
+# What a site build reads; the MkDocs hook file is named relative to mkdocs.yml.
+BUILD_INPUTS = (
+    "content",
+    "templates",
+    "locales",
+    "docs",
+    "overrides",
+    "mkdocs.yml",
+    "mkdocs.zh.yml",
+    "babel.cfg",
+    "troubleshooter/mkdocs_hook.py",
+)
+
+
+def copy_build_inputs(
+    dest: Path, parts: tuple[str, ...] = BUILD_INPUTS, root: Path = DEFAULT_ROOT
+) -> Path:
+    """A copy of what a build reads, for tests and benchmarks that change it freely."""
+    for part in parts:
+        src, target = root / part, dest / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, target)
+        else:
+            shutil.copy2(src, target)
+    return dest
 
 
 @dataclass(frozen=True)
