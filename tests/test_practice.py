@@ -10,16 +10,11 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT
 from troubleshooter.cli import main
-from troubleshooter.hints import example, hint
+from troubleshooter.demo import DeviceReason, demo_code_card, demo_dsc, demo_ibkey, dsc_walkthrough
+from troubleshooter.hints import HINTS, example, hint
 from troubleshooter.i18n import cli_translations
 from troubleshooter.practice import Console, practise_card, practise_dsc, practise_ibkey
-from troubleshooter.verification import (
-    Reason,
-    Verdict,
-    demo_code_card,
-    demo_dsc,
-    demo_ibkey,
-)
+from troubleshooter.verification import Reason, Verdict
 
 
 def gettext(lang: str) -> Callable[[str], str]:
@@ -60,13 +55,15 @@ def test_dsc_practice_accepts_the_card_response(lang: str) -> None:
 
 
 def test_dsc_practice_explains_a_typed_back_challenge() -> None:
-    challenge = demo_dsc().issue_challenge(1_700_000_000.0)
+    card = demo_dsc()
 
     def answer(prompt: str, lines: list[str]) -> str:
-        return "1234" if "PIN" in prompt else challenge
+        challenge = card.current_challenge
+        assert challenge is not None
+        return "1234" if "PIN" in prompt else challenge.text
 
     person = Person(answer)
-    assert not practise_dsc(person.io)
+    assert not practise_dsc(person.io, card)
     assert "That is the challenge code" in person.lines[-1]
 
 
@@ -82,26 +79,35 @@ def test_dsc_practice_explains_a_wrong_pin_and_asks_again() -> None:
 
 
 def test_ibkey_practice_accepts_the_app_response() -> None:
-    expected = demo_ibkey()
-    challenge = expected.issue_challenge(1_700_000_000.0)
+    app = demo_ibkey()
 
     def answer(prompt: str, lines: list[str]) -> str:
-        return challenge if "into IB Key" in prompt else expected.respond(challenge)
+        challenge = app.current_challenge
+        assert challenge is not None
+        return challenge.text if "into IB Key" in prompt else app.respond(challenge.text)
 
-    assert practise_ibkey(Person(answer).io)
+    assert practise_ibkey(Person(answer).io, app)
 
 
 def test_card_practice_explains_codes_in_the_wrong_order() -> None:
     card = demo_code_card()
-    positions = card.issue_challenge(1_700_000_000.0)
-    codes = [card.cell(p) for p in reversed(positions)]
-    person = Person(lambda prompt, lines: " ".join(codes))
-    assert not practise_card(person.io)
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        asked = card.current_challenge
+        assert asked is not None
+        return " ".join(card.cell(p) for p in reversed(asked.positions))
+
+    person = Person(answer)
+    assert not practise_card(person.io, card)
     assert "wrong order" in person.lines[-1]
 
 
-@pytest.mark.parametrize("reason", list(Reason), ids=[r.value for r in Reason])
-def test_every_reason_has_a_hint_in_both_languages(reason: Reason) -> None:
+def test_every_reason_a_verifier_can_give_has_a_hint() -> None:
+    assert set(HINTS) == {*Reason, *DeviceReason}
+
+
+@pytest.mark.parametrize("reason", list(HINTS), ids=[r.value for r in HINTS])
+def test_every_reason_has_a_hint_in_both_languages(reason: Reason | DeviceReason) -> None:
     verdict = example(reason)
     english, chinese = hint(verdict, gettext("en")), hint(verdict, gettext("zh"))
     assert "%(" not in english + chinese
@@ -122,7 +128,6 @@ def test_practice_never_asks_for_a_real_secret() -> None:
 
 def test_the_demo_card_follows_the_facts_of_the_real_one() -> None:
     from troubleshooter.project import load_project
-    from troubleshooter.verification import dsc_walkthrough
 
     numbers = load_project(ROOT).content.facts.numbers
     walk = dsc_walkthrough()

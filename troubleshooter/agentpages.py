@@ -10,9 +10,8 @@ from babel import Locale
 
 from .agent import first_paths
 from .flowchart import flowchart_svg
-from .hints import example, hint
+from .hints import HINTS, example, hint
 from .render import render
-from .verification import Reason
 from .webwizard import segments
 from .wizard import Words
 
@@ -67,7 +66,7 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
     rows = outcome_rows(words, others)
     pages = {row.id: "../troubleshooter/" + row.page for row in rows}  # from agents/
     chart = flowchart_svg(words, pages.get)
-    hints = [(reason.value, hint(example(reason), words.lang.gettext)) for reason in Reason]
+    hints = [(reason.value, hint(example(reason), words.lang.gettext)) for reason in HINTS]
     by_id = {row.id: row for row in rows}
     share = words.project.content.articles["share-device"].section("conditions")
     assert share is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .demo import DemoVerdict, DeviceReason
 from .verification import Reason, Verdict
 
 
@@ -15,9 +16,9 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
     return text
 
 
-HINTS: dict[Reason, str] = {
+HINTS: dict[Reason | DeviceReason, str] = {
     Reason.ACCEPTED: N_("Accepted: the code is right and the login goes ahead."),
-    Reason.CHALLENGE_ECHOED: N_(
+    DeviceReason.CHALLENGE_ECHOED: N_(
         "That is the challenge code from the login screen. Type the %(expected)s-digit "
         "response code that the device shows instead."
     ),
@@ -34,17 +35,17 @@ HINTS: dict[Reason, str] = {
         "This code belongs to a time window %(seconds)s seconds away from now: the phone's "
         "clock is off. Let the phone set its time automatically, then use a new code."
     ),
-    Reason.STALE_CHALLENGE: N_(
+    DeviceReason.STALE_CHALLENGE: N_(
         "This response answers an earlier challenge code. Enter the challenge code that the "
         "login screen shows now and type the new response."
     ),
-    Reason.EXPIRED: N_("The code has expired. Start again to get a new one."),
+    DeviceReason.EXPIRED: N_("The code has expired. Start again to get a new one."),
     Reason.REPLAYED: N_("This code has already been used once. Wait for a new code."),
-    Reason.WRONG_PIN: N_(
+    DeviceReason.WRONG_PIN: N_(
         "The PIN is wrong. Turn the card on again and enter the PIN you chose when you "
         "requested it."
     ),
-    Reason.TRANSPOSED_CELL: N_(
+    DeviceReason.TRANSPOSED_CELL: N_(
         "You typed the code at %(typed)s, but the login screen asked for %(asked)s: row "
         "and column are swapped."
     ),
@@ -59,7 +60,7 @@ ACCEPTED_WITH_DRIFT = N_(
 )
 
 
-def hint(verdict: Verdict, gettext: Callable[[str], str]) -> str:
+def hint(verdict: DemoVerdict, gettext: Callable[[str], str]) -> str:
     """One or two sentences that explain ``verdict``, translated by ``gettext``."""
     params: dict[str, object] = dict(verdict.params)
     step = int(str(params.get("step", 30)))
@@ -67,7 +68,7 @@ def hint(verdict: Verdict, gettext: Callable[[str], str]) -> str:
         params["seconds"] = abs(verdict.offset) * step
     if verdict.accepted and verdict.offset:
         return gettext(ACCEPTED_WITH_DRIFT) % params
-    if verdict.reason is Reason.TRANSPOSED_CELL and params.get("kind") == "order":
+    if verdict.reason is DeviceReason.TRANSPOSED_CELL and params.get("kind") == "order":
         return gettext(ORDER_SWAPPED)
     return gettext(HINTS[verdict.reason]) % params
 
@@ -84,7 +85,7 @@ EXAMPLE = {
 }
 
 
-def example(reason: Reason) -> Verdict:
+def example(reason: Reason | DeviceReason) -> DemoVerdict:
     """A verdict of ``reason`` with illustrative parameters (clock drift: one step behind)."""
     offset = -1 if reason is Reason.CLOCK_DRIFT else None
     return Verdict(reason is Reason.ACCEPTED, reason, offset, EXAMPLE)

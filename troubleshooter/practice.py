@@ -11,18 +11,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .hints import N_, hint
-from .verification import (
+from .demo import (
     DISPLAY_CHALLENGE,
+    DemoVerdict,
     DigitalSecurityCard,
     IBKey,
     SecurityCodeCard,
-    Verdict,
-    VerificationError,
     demo_code_card,
     demo_dsc,
     demo_ibkey,
 )
+from .hints import N_, hint
+from .verification import VerificationError
 
 DEVICES = ("dsc", "ibkey", "card")
 
@@ -40,7 +40,7 @@ class Console:
         return self.gettext(text) % params if params else self.gettext(text)
 
 
-def _verdict(io: Console, verdict: Verdict) -> bool:
+def _verdict(io: Console, verdict: DemoVerdict) -> bool:
     mark = "✔" if verdict.accepted else "✘"
     io.say(f"{mark} {hint(verdict, io.gettext)}")
     return verdict.accepted

@@ -15,11 +15,11 @@ from typing import Any
 import jinja2
 
 from .content import Article, Content
+from .demo import dsc_walkthrough
 from .errors import ContentError, Problem, Where
 from .hints import N_
 from .i18n import Lang
 from .source import Msg
-from .verification import dsc_walkthrough
 
 STEP_LABELS = {
     "press": N_("Hold “press”"),

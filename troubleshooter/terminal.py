@@ -22,13 +22,13 @@ from .content import (
     Table,
     Tabs,
 )
+from .demo import dsc_walkthrough
 from .facts import Limits
 from .hints import N_
 from .i18n import Lang
 from .project import Project
 from .render import STEP_LABELS
 from .textwidth import cell_width, join, pad, wrap
-from .verification import dsc_walkthrough
 from .wizard import Words
 
 INDENT = "    "

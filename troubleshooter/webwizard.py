@@ -14,10 +14,10 @@ from functools import cache
 import jinja2
 
 from .content import Block, Tabs
+from .demo import DEFAULT_SEED
 from .hints import HINTS, N_
 from .render import render
 from .tree import State, Tree, walk
-from .verification import DEFAULT_SEED
 from .wizard import Words
 
 SECTION = "troubleshooter"

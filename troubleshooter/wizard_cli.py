@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import click
 
+from .demo import dsc_walkthrough
 from .practice import Console, practise_dsc
 from .tree import Session, State
-from .verification import dsc_walkthrough
 from .wizard import Words
 
 BACK, RESTART, QUIT = "b", "r", "q"

@@ -1,7 +1,7 @@
 /* Practice Digital Security Card: a demo DSC+ and login screen, computed in the browser.
-   Mirrors troubleshooter.verification (demo_key, ocra with OCRA-1:HOTP-SHA256-8:QN06-PSHA1,
-   ChallengeLogin.verify). Demo keys only; no network; every visible string comes from
-   the element's data-strings. */
+   Mirrors troubleshooter.demo (demo_key, ChallengeLogin.verify) and the library's
+   troubleshooter.verification.ocra with OCRA-1:HOTP-SHA256-8:QN06-PSHA1. Demo keys only;
+   no network; every visible string comes from the element's data-strings. */
 (function () {
   "use strict";
   if (window.dscPractice) return;

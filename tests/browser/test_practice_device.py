@@ -1,7 +1,8 @@
 """The in-browser practice Digital Security Card (docs/assets/dsc-practice.js) in Chromium.
 
-The script must compute exactly what troubleshooter.verification computes and explain
-a login the way ``ChallengeLogin.verify`` and ``troubleshooter.hints`` do. The tests run
+The script must compute exactly what the Python demo card (troubleshooter.demo, on
+troubleshooter.verification's OCRA) computes and explain a login the way
+``ChallengeLogin.verify`` and ``troubleshooter.hints`` do. The tests run
 against a standalone fixture page served next to the script, and against the built site.
 """
 
@@ -23,14 +24,9 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.conftest import Visit, _Quiet, axe_violations
 from tests.conftest import ROOT
 from troubleshooter.cli import gettext_for
+from troubleshooter.demo import DSC_SUITE, DeviceReason, DigitalSecurityCard, demo_key
 from troubleshooter.hints import HINTS, hint
-from troubleshooter.verification import (
-    DSC_SUITE,
-    DigitalSecurityCard,
-    Reason,
-    demo_key,
-    ocra,
-)
+from troubleshooter.verification import Reason, ocra
 
 ASSETS = ROOT / "docs" / "assets"
 FIXTURE = Path(__file__).parent / "fixtures" / "dsc-practice.html"
@@ -232,7 +228,7 @@ def test_wrong_pin_shows_pin_err_and_explains(practice: Visit) -> None:
     page = open_card(practice)
     assert use_card(page, "4321", "123456") == "PIN ERR"
     result = page.locator(".dsc-result").inner_text()
-    assert result == explained(HINTS[Reason.WRONG_PIN], accepted=False)
+    assert result == explained(HINTS[DeviceReason.WRONG_PIN], accepted=False)
     # After PIN ERR the card is off: digits do nothing until "press".
     page.get_by_role("button", name="Key 5", exact=True).click()
     expect(page.locator(".dsc-display")).to_have_text("PIN ERR")
@@ -251,9 +247,9 @@ def _full_width(code: str) -> str:
     return wide[:4] + " - " + wide[4:]
 
 
-LOGINS: list[tuple[str, Callable[[str, str], str], Reason]] = [
+LOGINS: list[tuple[str, Callable[[str, str], str], Reason | DeviceReason]] = [
     ("accepted", lambda ch, resp: resp, Reason.ACCEPTED),
-    ("challenge-typed-back", lambda ch, resp: ch, Reason.CHALLENGE_ECHOED),
+    ("challenge-typed-back", lambda ch, resp: ch, DeviceReason.CHALLENGE_ECHOED),
     ("leading-zeros-dropped", lambda ch, resp: resp.lstrip("0"), Reason.LEADING_ZERO_DROPPED),
     ("too-short", lambda ch, resp: resp[:5], Reason.WRONG_LENGTH),
     ("too-long", lambda ch, resp: resp + "1", Reason.WRONG_LENGTH),
@@ -275,7 +271,7 @@ LOGINS: list[tuple[str, Callable[[str, str], str], Reason]] = [
 
 @pytest.mark.parametrize(("typed", "reason"), [pytest.param(t, r, id=i) for i, t, r in LOGINS])
 def test_login_explains_like_python(
-    practice: Visit, typed: Callable[[str, str], str], reason: Reason
+    practice: Visit, typed: Callable[[str, str], str], reason: Reason | DeviceReason
 ) -> None:
     page = open_card(practice, ZERO_CHALLENGE)
     text = typed(ZERO_CHALLENGE, python_response(SEED, PIN, ZERO_CHALLENGE))
@@ -313,7 +309,7 @@ def test_a_response_to_an_earlier_challenge_is_stale(practice: Visit) -> None:
     expect(page.locator(".dsc-challenge")).to_have_text(ZERO_CHALLENGE)
     card = python_login(OTHER_CHALLENGE, ZERO_CHALLENGE)
     assert log_in(page, old) == python_says(card, old)
-    assert log_in(page, old) == explained(HINTS[Reason.STALE_CHALLENGE], accepted=False)
+    assert log_in(page, old) == explained(HINTS[DeviceReason.STALE_CHALLENGE], accepted=False)
     # The current challenge still logs in.
     new = python_response(SEED, PIN, ZERO_CHALLENGE)
     assert log_in(page, new) == explained(HINTS[Reason.ACCEPTED], accepted=True)
@@ -323,10 +319,12 @@ def test_a_response_to_an_earlier_challenge_is_stale(practice: Visit) -> None:
     ("seconds", "reason"),
     [
         pytest.param(299, Reason.ACCEPTED, id="within-ttl"),
-        pytest.param(301, Reason.EXPIRED, id="after-ttl"),
+        pytest.param(301, DeviceReason.EXPIRED, id="after-ttl"),
     ],
 )
-def test_a_late_response_has_expired(practice: Visit, seconds: int, reason: Reason) -> None:
+def test_a_late_response_has_expired(
+    practice: Visit, seconds: int, reason: Reason | DeviceReason
+) -> None:
     page = open_card(practice, OTHER_CHALLENGE, clock=True)
     response = python_response(SEED, PIN, OTHER_CHALLENGE)
     page.clock.fast_forward(seconds * 1000)

@@ -10,7 +10,7 @@ import struct
 from dataclasses import dataclass
 
 from ._errors import VerificationError
-from ._input import MAX_INPUT, check_key
+from .inputs import MAX_INPUT, check_key
 from .otp import hmac_digest, truncate
 
 __all__ = ["OcraSuite", "ocra", "ocra_timestamp", "parse_suite"]

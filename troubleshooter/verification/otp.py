@@ -9,14 +9,16 @@ import struct
 from typing import Protocol
 
 from ._errors import VerificationError
-from ._input import check_key
+from .inputs import check_key
 
-__all__ = ["ALGORITHMS", "DIGITS", "hotp", "time_step", "totp"]
+__all__ = ["ALGORITHMS", "DIGITS", "KEY_CACHE_SIZE", "forget_keys", "hotp", "time_step", "totp"]
 
 ALGORITHMS = frozenset({"sha1", "sha256", "sha512"})
 """Supported HMAC hash names."""
 DIGITS = frozenset({6, 7, 8})
 """Supported HOTP/TOTP code lengths."""
+KEY_CACHE_SIZE = 16
+"""How many keys' HMAC states stay in memory between calls (see :func:`forget_keys`)."""
 
 _MAX_COUNTER = 1 << 64
 _pack_counter = struct.Struct(">Q").pack
@@ -58,12 +60,14 @@ _IPAD = bytes(x ^ 0x36 for x in range(256))
 _OPAD = bytes(x ^ 0x5C for x in range(256))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=KEY_CACHE_SIZE)
 def _prepared(key: bytes, algorithm: str) -> tuple[_Hash, _Hash]:
     """HMAC inner/outer hash states after absorbing the padded key (RFC 2104).
 
-    Copying these per message skips the key schedule, which dominates the cost of
-    an HOTP. The 64 most recently used keys stay cached in-process.
+    Copying these per message skips the key schedule: an HOTP is 1.5-2x faster
+    than with ``hmac.digest`` (``make bench``), which keeps verification >= 2x
+    pyotp. The states are as secret as the keys: at most KEY_CACHE_SIZE of them,
+    the most recently used, stay in memory until :func:`forget_keys`.
     """
     block = hashlib.new(algorithm).block_size
     if len(key) > block:
@@ -72,6 +76,11 @@ def _prepared(key: bytes, algorithm: str) -> tuple[_Hash, _Hash]:
     return hashlib.new(algorithm, key.translate(_IPAD)), hashlib.new(
         algorithm, key.translate(_OPAD)
     )
+
+
+def forget_keys() -> None:
+    """Drop every cached HMAC key state (e.g. once a key is revoked or the work is done)."""
+    _prepared.cache_clear()
 
 
 def hmac_digest(key: bytes, message: bytes, algorithm: str) -> bytes:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from ._errors import VerificationError
-from ._input import MAX_INPUT
+from ..verification import MAX_INPUT, VerificationError
 
 __all__ = ["DEFAULT_SEED", "DEMO_PREFIX", "demo_key"]
 
 DEMO_PREFIX = "troubleshooter-demo:"
+"""Prefix of every derivation; docs/assets/dsc-practice.js derives the same keys."""
 DEFAULT_SEED = "DEMO-ONLY"
 
 

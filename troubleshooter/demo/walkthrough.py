@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._errors import VerificationError
-from .demo import DEFAULT_SEED
+from ..verification import VerificationError
 from .dsc import DSC_SUITE, demo_dsc
+from .keys import DEFAULT_SEED
 
 __all__ = ["DscWalkthrough", "WalkthroughStep", "dsc_walkthrough"]
 

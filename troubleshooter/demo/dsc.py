@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 import hmac
 
-from ._errors import VerificationError
-from ._input import is_digits, normalise
-from .challenge import Challenge, ChallengeLogin
-from .demo import DEFAULT_SEED, demo_key
-from .ocra import ocra
-from .result import Reason, Verdict, accept, reject
+from ..verification import Reason, VerificationError, ocra
+from ..verification.inputs import check_key, is_digits, normalise
+from ..verification.result import accept, reject
+from .keys import DEFAULT_SEED, demo_key
+from .login import Challenge, ChallengeLogin
+from .reasons import DemoVerdict, DeviceReason
 
 __all__ = [
     "DISPLAY_CHALLENGE",
@@ -60,14 +60,12 @@ class DigitalSecurityCard:
     def __init__(self, key: bytes, pin: str, *, ttl: float = 300.0, memory: int = 5) -> None:
         if not (is_digits(pin) and len(pin) == PIN_DIGITS):
             raise VerificationError(f"PIN must be {PIN_DIGITS} ASCII digits")
-        self._key = key
+        self._key = check_key(key)
         self._pin = pin
-        ocra(DSC_SUITE, key, question="0", pin=pin)  # validates the key once
         self._state = _State.OFF
         self._display = DISPLAY_OFF
         self._login = ChallengeLogin(
             self.respond,
-            secret=key,
             challenge_digits=CHALLENGE_DIGITS,
             response_digits=RESPONSE_DIGITS,
             ttl=ttl,
@@ -85,7 +83,7 @@ class DigitalSecurityCard:
         self._display = DISPLAY_PIN
         return self._display
 
-    def check_pin(self, pin: str) -> Verdict:
+    def check_pin(self, pin: str) -> DemoVerdict:
         """Explain ``pin`` without changing state.
 
         Reasons: ACCEPTED, NOT_DIGITS, WRONG_LENGTH (expected/got) or WRONG_PIN.
@@ -96,7 +94,7 @@ class DigitalSecurityCard:
         if len(typed) != PIN_DIGITS:
             return reject(Reason.WRONG_LENGTH, expected=PIN_DIGITS, got=len(typed))
         if not hmac.compare_digest(typed, self._pin):
-            return reject(Reason.WRONG_PIN)
+            return reject(DeviceReason.WRONG_PIN)
         return accept()
 
     def enter_pin(self, pin: str) -> str:
@@ -132,10 +130,10 @@ class DigitalSecurityCard:
         return self._login.current
 
     def issue_challenge(self, at: float, challenge: str | None = None) -> str:
-        """The login screen shows a new 6-digit challenge (deterministic unless given)."""
+        """The login screen shows a new 6-digit challenge (random unless given)."""
         return self._login.issue(at, challenge)
 
-    def verify(self, response: str, *, at: float) -> Verdict:
+    def verify(self, response: str, *, at: float) -> DemoVerdict:
         """The login screen explains ``response`` typed at ``at`` (see ChallengeLogin.verify)."""
         return self._login.verify(response, at=at)
 

@@ -1,8 +1,13 @@
-"""Guards and normalisation for typed codes and keys (internal)."""
+"""Guards for keys, times and typed codes: the checks every verifier here starts with.
+
+Public so that a verifier built on this library (a simulated device, a login
+screen) refuses bad input and explains a badly shaped code the same way.
+"""
 
 from __future__ import annotations
 
 import hmac
+import math
 import unicodedata
 from collections.abc import Iterable
 
@@ -15,6 +20,7 @@ __all__ = [
     "MIN_KEY",
     "cap",
     "check_key",
+    "check_time",
     "format_verdict",
     "is_digits",
     "normalise",
@@ -30,15 +36,25 @@ _DROP = str.maketrans("", "", " -\t\r\n\u00a0")
 
 
 def check_key(key: object) -> bytes:
-    """Return ``key`` as bytes or raise VerificationError if it is not 16–1024 bytes."""
-    if type(key) is bytes:
-        if MIN_KEY <= len(key) <= MAX_KEY:
-            return key
-    elif not isinstance(key, bytes | bytearray):
+    """Return a private ``bytes`` copy of ``key``; raise VerificationError unless 16–1024 bytes.
+
+    A ``bytearray`` is copied, so a caller who later changes or wipes it does not
+    change the key a device or verifier keeps.
+    """
+    if type(key) is bytes and MIN_KEY <= len(key) <= MAX_KEY:
+        return key  # immutable: nothing to copy (the fast path of every code computed)
+    if not isinstance(key, bytes | bytearray):
         raise VerificationError(f"key must be bytes, got {type(key).__name__}")
     if not MIN_KEY <= len(key) <= MAX_KEY:
         raise VerificationError(f"key must be {MIN_KEY}-{MAX_KEY} bytes, got {len(key)}")
     return bytes(key)
+
+
+def check_time(at: object) -> float:
+    """Return ``at`` as float or raise VerificationError if it is not a finite number."""
+    if not isinstance(at, int | float) or isinstance(at, bool) or not math.isfinite(at):
+        raise VerificationError(f"at must be a finite number of seconds, got {at!r}")
+    return float(at)
 
 
 def is_digits(text: str) -> bool:
@@ -68,11 +84,12 @@ def normalise(text: object, what: str = "code") -> str:
     return "".join(text.split()).translate(_DROP)
 
 
-def format_verdict(code: str, digits: int, expected: Iterable[str]) -> Verdict | None:
+def format_verdict(code: str, digits: int, expected: Iterable[str]) -> Verdict[Reason] | None:
     """Diagnose a code that matched nothing: leading zeros dropped, wrong length or not digits.
 
-    ``expected`` are the codes it was compared against. Returns ``None`` when the
-    code has the right shape (so the caller decides between more specific reasons).
+    ``expected`` are the codes it was compared against (only those: a code that is
+    right for any other time or challenge stays undiagnosed). Returns ``None`` when
+    the code has the right shape, so the caller decides between more specific reasons.
     """
     if code and not is_digits(code):
         return reject(Reason.NOT_DIGITS, expected=digits)

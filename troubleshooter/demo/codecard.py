@@ -5,16 +5,16 @@ from __future__ import annotations
 import hmac
 import itertools
 import re
-import struct
+import secrets
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
 
-from ._errors import VerificationError
-from ._input import cap, check_key, is_digits
-from .challenge import check_time
-from .demo import DEFAULT_SEED, demo_key
-from .result import Reason, Verdict, accept, reject
+from ..verification import Reason, VerificationError
+from ..verification.inputs import cap, check_key, check_time, is_digits
+from ..verification.result import accept, reject
+from .keys import DEFAULT_SEED, demo_key
+from .reasons import DemoVerdict, DeviceReason
 
 __all__ = ["CELL_DIGITS", "COLUMNS", "ROWS", "CardChallenge", "SecurityCodeCard", "demo_code_card"]
 
@@ -23,7 +23,6 @@ COLUMNS = 10
 CELL_DIGITS = 3
 _POSITION = re.compile(r"([A-J])(10|[1-9])")
 _SEPARATORS = re.compile(r"[\s,;/|-]+")
-_pack = struct.Struct(">Q").pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,6 @@ class SecurityCodeCard:
             f"{r}{c}": self._derive(f"{r}{c}") for r in ROWS for c in range(1, COLUMNS + 1)
         }
         self._entries: deque[_Entry] = deque(maxlen=memory)
-        self._issued = 0
 
     def _derive(self, position: str) -> str:
         mac = hmac.digest(self._key, b"cell:" + position.encode(), "sha256")
@@ -98,26 +96,16 @@ class SecurityCodeCard:
     def issue_challenge(
         self, at: float, positions: tuple[str, ...] | None = None
     ) -> tuple[str, ...]:
-        """Ask for cells at ``at``: ``positions`` if given, else a deterministic choice."""
+        """Ask for cells at ``at``: ``positions`` if given, else a random choice."""
         at = check_time(at)
         if positions is None:
-            mac = hmac.digest(self._key, b"positions:" + _pack(self._issued), "sha256")
-            cells = list(self._cells)
-            chosen: list[str] = []
-            for byte in mac:
-                pos = cells[byte % len(cells)]
-                if pos not in chosen:
-                    chosen.append(pos)
-                if len(chosen) == self._asked:
-                    break
-            positions = tuple(chosen)
+            positions = tuple(secrets.SystemRandom().sample(list(self._cells), self._asked))
         else:
             if not isinstance(positions, tuple) or not all(isinstance(p, str) for p in positions):
                 raise VerificationError("positions must be a tuple of str")
             positions = tuple(p.strip().upper() for p in positions)
             if len(set(positions)) != self._asked or not all(p in self._cells for p in positions):
                 raise VerificationError(f"positions must be {self._asked} distinct cells A1-J10")
-        self._issued += 1
         self._entries.append(_Entry(CardChallenge(positions, at, at + self._ttl)))
         return positions
 
@@ -135,7 +123,7 @@ class SecurityCodeCard:
             for code, pos in zip(codes, positions, strict=True)
         ]
 
-    def verify(self, answer: str, *, at: float) -> Verdict:
+    def verify(self, answer: str, *, at: float) -> DemoVerdict:
         """Explain the typed codes for the newest request.
 
         Reasons: NOT_DIGITS, WRONG_LENGTH (params expected/got: total digits, or
@@ -165,16 +153,18 @@ class SecurityCodeCard:
                 return accept()
         if late:
             expires_at = current.challenge.expires_at
-            return reject(Reason.EXPIRED, expired_at=expires_at, late_by=at - expires_at)
+            return reject(DeviceReason.EXPIRED, expired_at=expires_at, late_by=at - expires_at)
         return self._diagnose(chunks, positions, ok)
 
-    def _diagnose(self, codes: list[str], positions: tuple[str, ...], ok: list[bool]) -> Verdict:
+    def _diagnose(
+        self, codes: list[str], positions: tuple[str, ...], ok: list[bool]
+    ) -> DemoVerdict:
         for perm in itertools.permutations(positions):
             if perm != positions and all(self._matches(codes, perm)):
-                return reject(Reason.TRANSPOSED_CELL, kind="order")
+                return reject(DeviceReason.TRANSPOSED_CELL, kind="order")
         for ago, entry in enumerate(list(self._entries)[-2::-1], start=1):
             if all(self._matches(codes, entry.challenge.positions)):
-                return reject(Reason.STALE_CHALLENGE, challenges_ago=ago)
+                return reject(DeviceReason.STALE_CHALLENGE, challenges_ago=ago)
         for code, pos, good in zip(codes, positions, ok, strict=True):
             swapped = swap_axes(pos)
             if (
@@ -183,7 +173,7 @@ class SecurityCodeCard:
                 and swapped != pos
                 and hmac.compare_digest(code, self._cells[swapped])
             ):
-                return reject(Reason.TRANSPOSED_CELL, kind="axes", asked=pos, typed=swapped)
+                return reject(DeviceReason.TRANSPOSED_CELL, kind="axes", asked=pos, typed=swapped)
         for code, pos in zip(codes, positions, strict=True):
             if len(code) < CELL_DIGITS and hmac.compare_digest(
                 code.zfill(CELL_DIGITS), self._cells[pos]

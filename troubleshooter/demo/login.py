@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import hmac
 import math
-import struct
+import secrets
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._errors import VerificationError
-from ._input import format_verdict, is_digits, normalise
-from .result import Reason, Verdict, accept, reject
+from ..verification import Reason, VerificationError
+from ..verification.inputs import check_time, format_verdict, is_digits, normalise
+from ..verification.result import accept, reject
+from .reasons import DemoVerdict, DeviceReason
 
 __all__ = ["Challenge", "ChallengeLogin"]
-
-_pack = struct.Struct(">Q").pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,26 +33,19 @@ class _Entry:
     answered: bool = False
 
 
-def check_time(at: object) -> float:
-    """Return ``at`` as float or raise VerificationError if it is not a finite number."""
-    if not isinstance(at, int | float) or isinstance(at, bool) or not math.isfinite(at):
-        raise VerificationError(f"at must be a finite number of seconds, got {at!r}")
-    return float(at)
-
-
 class ChallengeLogin:
     """Issues numeric challenges and verifies responses computed by ``responder``.
 
-    Remembers the last ``memory`` challenges so a response to an older one is
-    reported as STALE_CHALLENGE; a challenge expires ``ttl`` seconds after issue
-    and accepts at most one response.
+    Challenges are drawn with :mod:`secrets`, so two logins (even for the same
+    key) do not accept each other's responses. Remembers the last ``memory``
+    challenges so a response to an older one is reported as STALE_CHALLENGE; a
+    challenge expires ``ttl`` seconds after issue and accepts at most one response.
     """
 
     def __init__(
         self,
         responder: Callable[[str], str],
         *,
-        secret: bytes,
         challenge_digits: int,
         response_digits: int,
         ttl: float = 300.0,
@@ -64,12 +56,10 @@ class ChallengeLogin:
         if not (isinstance(ttl, int | float) and 0 < ttl < math.inf) or not 1 <= memory <= 100:
             raise VerificationError("ttl must be positive and finite, memory 1-100")
         self._responder = responder
-        self._secret = secret
         self._challenge_digits = challenge_digits
         self._digits = response_digits
         self._ttl = float(ttl)
         self._entries: deque[_Entry] = deque(maxlen=memory)
-        self._issued = 0
 
     @property
     def current(self) -> Challenge | None:
@@ -77,20 +67,18 @@ class ChallengeLogin:
         return self._entries[-1].challenge if self._entries else None
 
     def issue(self, at: float, challenge: str | None = None) -> str:
-        """Show a new challenge at ``at``: ``challenge`` if given, else a deterministic one."""
+        """Show a new challenge at ``at``: ``challenge`` if given, else a random one."""
         at = check_time(at)
         if challenge is None:
-            mac = hmac.digest(self._secret, b"challenge" + _pack(self._issued), "sha256")
-            number = int.from_bytes(mac[:8], "big") % 10**self._challenge_digits
+            number = secrets.randbelow(10**self._challenge_digits)
             challenge = str(number).zfill(self._challenge_digits)
         elif not (is_digits(challenge) and len(challenge) == self._challenge_digits):
             raise VerificationError(f"challenge must be {self._challenge_digits} ASCII digits")
-        self._issued += 1
         entry = _Entry(Challenge(challenge, at, at + self._ttl), self._responder(challenge))
         self._entries.append(entry)
         return challenge
 
-    def verify(self, response: str, *, at: float) -> Verdict:
+    def verify(self, response: str, *, at: float) -> DemoVerdict:
         """Explain ``response`` typed at ``at`` for the newest challenge.
 
         Order: NOT_DIGITS; a correct response → REPLAYED if already used, EXPIRED if
@@ -116,12 +104,12 @@ class ChallengeLogin:
                 return accept()
         if late:
             expires_at = current.challenge.expires_at
-            return reject(Reason.EXPIRED, expired_at=expires_at, late_by=at - expires_at)
+            return reject(DeviceReason.EXPIRED, expired_at=expires_at, late_by=at - expires_at)
         older = list(self._entries)[-2::-1]
         for ago, entry in enumerate(older, start=1):
             if shape_ok and hmac.compare_digest(typed, entry.expected):
-                return reject(Reason.STALE_CHALLENGE, challenges_ago=ago)
+                return reject(DeviceReason.STALE_CHALLENGE, challenges_ago=ago)
         if hmac.compare_digest(typed, current.challenge.text):
-            return reject(Reason.CHALLENGE_ECHOED, expected=self._digits)
+            return reject(DeviceReason.CHALLENGE_ECHOED, expected=self._digits)
         shaped = format_verdict(typed, self._digits, [current.expected])
         return shaped if shaped is not None else reject(Reason.WRONG_CODE)
