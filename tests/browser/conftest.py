@@ -1,17 +1,20 @@
 """Real Chromium (Debian's package, driven by Playwright) against the built site on 127.0.0.1.
 
-Every page load records the requests Chromium makes; a request to any other host
-fails the test. A missing browser fails the tests: it is never a reason to skip.
+Every test opens its pages through the ``visitor`` fixture, which records the requests
+Chromium makes and the script errors it sees: a request to any other host or a script
+error fails the test. Every test here carries the ``browser`` marker, so
+``pytest -m "not browser"`` leaves them out. A missing browser fails the tests: it is
+never a reason to skip.
 """
 
 from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import ROOT
 
+HERE = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = [
@@ -35,6 +39,12 @@ ARGS = [
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +71,7 @@ def browser() -> Iterator[Browser]:
 
 
 class Visit:
-    """A browser context that remembers every request it made."""
+    """A browser context that remembers every request it made and every script error."""
 
     def __init__(self, context: BrowserContext, base: str) -> None:
         self.context = context
@@ -85,25 +95,56 @@ class Visit:
         ]
 
 
-def _visit(browser: Browser, server: str, javascript: bool) -> Iterator[Visit]:
-    context = browser.new_context(java_script_enabled=javascript, locale="en-US")
-    visit = Visit(context, server)
-    yield visit
-    context.close()
-    assert visit.outside() == [], "the site must not call another host"
-    assert visit.errors == [], "no script error on any page"
+class Visitor(Protocol):
+    def __call__(
+        self,
+        *,
+        javascript: bool = True,
+        locale: str = "en-US",
+        base: str | None = None,
+        permissions: Sequence[str] = (),
+    ) -> Visit: ...
 
 
 @pytest.fixture
-def visit(browser: Browser, server: str) -> Iterator[Visit]:
-    """A fresh page with JavaScript on."""
-    yield from _visit(browser, server, javascript=True)
+def visitor(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Visitor]:
+    """Opens fresh browser contexts; after the test, each must have made no request to
+    another host and raised no script error. ``base`` defaults to the built site."""
+    visits: list[Visit] = []
+
+    def new(
+        *,
+        javascript: bool = True,
+        locale: str = "en-US",
+        base: str | None = None,
+        permissions: Sequence[str] = (),
+    ) -> Visit:
+        # Build the site only when asked: the practice card's fixture page has its own server.
+        base = base or request.getfixturevalue("server")
+        context = browser.new_context(java_script_enabled=javascript, locale=locale)
+        if permissions:
+            context.grant_permissions(list(permissions), origin=base)
+        visits.append(Visit(context, base))
+        return visits[-1]
+
+    yield new
+    for visit in visits:
+        visit.context.close()
+    for visit in visits:
+        assert visit.outside() == [], "the site must not call another host"
+        assert visit.errors == [], "no script error on any page"
 
 
 @pytest.fixture
-def visit_nojs(browser: Browser, server: str) -> Iterator[Visit]:
-    """A fresh page with JavaScript off."""
-    yield from _visit(browser, server, javascript=False)
+def visit(visitor: Visitor) -> Visit:
+    """A fresh page on the built site with JavaScript on."""
+    return visitor()
+
+
+@pytest.fixture
+def visit_nojs(visitor: Visitor) -> Visit:
+    """A fresh page on the built site with JavaScript off."""
+    return visitor(javascript=False)
 
 
 def axe_violations(page: Page) -> list[str]:

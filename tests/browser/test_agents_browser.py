@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Visit, axe_violations
+from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.browser.test_wizard_browser import FIRST_PATH, PROJECT, WORDS
 
 
@@ -17,17 +17,13 @@ def test_every_outcome_has_both_replies_side_by_side(visit_nojs: Visit, lang: st
         assert row.locator(".agent-reply[lang=zh]").inner_text() == WORDS["zh"].reply(state)
 
 
-def test_copy_button_copies_the_reply(browser, server) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    page = context.new_page()
-    page.goto(server + "/zh/agents/replies/")
+def test_copy_button_copies_the_reply(visitor: Visitor) -> None:
+    page = visitor(permissions=["clipboard-read", "clipboard-write"]).open("/zh/agents/replies/")
     reply = page.locator(".agent-reply[lang=zh]").first
     button = page.locator(".agent-copy").nth(1)  # after the first row's Chinese reply
     assert "中文" in (button.get_attribute("aria-label") or "")
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == reply.inner_text()
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -19,9 +19,9 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Visit, _Quiet, axe_violations
+from tests.browser.conftest import Visit, Visitor, _Quiet, axe_violations
 from tests.conftest import ROOT
 from troubleshooter.cli import gettext_for
 from troubleshooter.demo import DSC_SUITE, DeviceReason, DigitalSecurityCard, demo_key
@@ -65,13 +65,9 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def practice(browser: Browser, fixture_url: str) -> Iterator[Visit]:
-    """A fresh browser context on the fixture server; fails on a request to another host."""
-    context = browser.new_context(locale="en-US")
-    visit = Visit(context, fixture_url)
-    yield visit
-    context.close()
-    assert visit.outside() == [], "the practice card must not call another host"
+def practice(visitor: Visitor, fixture_url: str) -> Visit:
+    """A fresh page on the fixture server, checked by the shared visitor."""
+    return visitor(base=fixture_url)
 
 
 DRAW_FROM_QUEUE = """
@@ -202,15 +198,12 @@ def test_script_refuses_a_seed_without_demo(practice: Visit, seed: str) -> None:
     assert "DEMO" in error
 
 
-def test_response_starting_with_zeros_was_found() -> None:
-    assert python_response(SEED, PIN, ZERO_CHALLENGE).startswith("00")
-
-
-def test_fixture_hints_are_the_english_hints() -> None:
+def test_fixture_has_the_english_hint_of_every_reason_the_script_gives() -> None:
+    script = (ASSETS / "dsc-practice.js").read_text(encoding="utf-8")
+    given = {r for r in HINTS if re.search(rf'(return \[|show\()"{r.value}"', script)}
+    assert {DeviceReason.WRONG_PIN, Reason.ACCEPTED, Reason.WRONG_CODE} <= given
     strings = fixture_strings()
-    for reason in Reason:
-        if reason.value in strings:
-            assert strings[reason.value] == HINTS[reason], reason
+    assert {r.value: strings.get(r.value) for r in given} == {r.value: HINTS[r] for r in given}
 
 
 # --- (2) the card and the login screen, clicked ---------------------------------------

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Visit, axe_violations
+from tests.browser.conftest import Visit, Visitor, axe_violations
 
 
-def test_root_sends_a_chinese_browser_to_chinese(browser, server) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.goto(server + "/")
+def test_root_sends_a_chinese_browser_to_chinese(visitor: Visitor) -> None:
+    page = visitor(locale="zh-CN").open("/")
     page.wait_for_url("**/zh/")
     assert page.locator("html").get_attribute("lang") == "zh"
-    context.close()
 
 
 def test_switcher_lands_on_the_same_article(visit: Visit) -> None:
