@@ -170,6 +170,20 @@ def test_search_matches_words_in_either_language(words: list[str]) -> None:
     assert result.exit_code == 0 and ids(result.stdout)
 
 
+@pytest.mark.parametrize(
+    ("words", "first"),
+    [
+        (["粉纸"], "opt-back-in"),
+        (["lost", "phone"], "reactivate-ib-key"),
+        (["忘记PIN"], "dsc-login"),
+    ],
+)
+def test_search_finds_customers_words(words: list[str], first: str) -> None:
+    """An agent finds a case with the customer's own words (content/keywords.yml)."""
+    result = invoke("search", *words)
+    assert result.exit_code == 0 and ids(result.stdout)[0] == first
+
+
 def test_search_needs_every_word() -> None:
     assert invoke("search", "共享", "xyzzy").exit_code == 1
     result = invoke("search", "xyzzy")

@@ -82,3 +82,43 @@ def test_search_index_holds_words_of_its_language(
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_language_has_its_own_404_page(built_site: Path, lang: str) -> None:
     assert parse(built_site / lang / "404.html").lang == lang
+
+
+def _index(built_site: Path, lang: str) -> list[dict[str, str]]:
+    path = built_site / lang / "search" / "search_index.json"
+    return list(json.loads(path.read_text("utf-8"))["docs"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_customers_search_index_holds_articles_and_answers_only(
+    built_site: Path, lang: str
+) -> None:
+    pages = {doc["location"].partition("#")[0] for doc in _index(built_site, lang)}
+    assert not [p for p in pages if p.startswith("agents/")]
+    assert {p for p in pages if p.startswith("articles/")} == {f"articles/{s}/" for s in SLUGS}
+    others = {p for p in pages if not p.startswith(("articles/", "troubleshooter/"))}
+    assert others == set(), "the home page and the agents' pages are not search results"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_outcome_is_indexed_once_with_a_boost(built_site: Path, lang: str) -> None:
+    from troubleshooter.project import load_project
+
+    tree = load_project().tree
+    pages = {
+        doc["location"].partition("#")[0]: doc
+        for doc in _index(built_site, lang)
+        if doc["location"].startswith("troubleshooter/")
+    }
+    outcomes = sorted(page.rstrip("/").rpartition("/")[2] for page in pages)
+    assert outcomes == sorted(tree.outcomes)
+    assert all(float(doc["boost"]) > 1 for doc in pages.values())
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "forgot PIN"), ("zh", "粉纸")])
+def test_customers_words_are_page_keywords(built_site: Path, lang: str, word: str) -> None:
+    tagged = [doc for doc in _index(built_site, lang) if word in doc.get("tags", [])]
+    assert tagged
+    assert "forgot PIN" not in (
+        built_site / lang / "articles" / "dsc-login" / "index.html"
+    ).read_text("utf-8"), "keywords are for search, not shown on the page"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import Problems, Where
 from .facts import Facts, load_facts
+from .keywords import Keywords, read_keywords
 from .source import Msg, Node, load_yaml
 from .wording import Wizard, read_wizard
 
@@ -122,11 +123,21 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Start:
+    """A common case on the home page: its words and the troubleshooter answers it stands for."""
+
+    title: Msg
+    answers: tuple[str, ...]  # option ids from the first question on
+    where: Where
+
+
+@dataclass(frozen=True)
 class Site:
     title: Msg
     home_title: Msg
     intro: Msg
     topics: tuple[Topic, ...]
+    starts: tuple[Start, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,7 @@ class Content:
     externals: dict[str, External]
     glossary: tuple[Term, ...]
     wizard: Wizard
+    keywords: Keywords
 
     def messages(self) -> Iterator[Msg]:
         """Every translatable string, in source order."""
@@ -155,6 +167,7 @@ class Content:
         for ext in self.externals.values():
             yield ext.title
         yield from self.wizard.messages()
+        yield from self.keywords.messages()
 
     def article_for(self, ref: str) -> Article | None:
         """An article by slug or by KB id (case-insensitive)."""
@@ -262,8 +275,8 @@ def read_site(path: Path, problems: Problems) -> Site | None:
     root = load_yaml(path, problems)
     if root is None:
         return None
-    f = root.mapping(("title", "home_title", "intro", "topics"))
-    if len(f) < 4:
+    f = root.mapping(("title", "home_title", "intro", "topics"), ("start",))
+    if not {"title", "home_title", "intro", "topics"} <= f.keys():
         return None
     topics = []
     for node in f["topics"].seq():
@@ -276,7 +289,15 @@ def read_site(path: Path, problems: Problems) -> Site | None:
                     tuple(a.str() for a in t["articles"].seq()),
                 )
             )
-    return Site(f["title"].msg(), f["home_title"].msg(), f["intro"].msg(), tuple(topics))
+    starts = []
+    for node in f["start"].seq() if "start" in f else []:
+        s = node.mapping(("title", "answers"))
+        if len(s) == 2:
+            answers = tuple(s["answers"].str().split("/"))
+            starts.append(Start(s["title"].msg(), answers, s["answers"].where))
+    return Site(
+        f["title"].msg(), f["home_title"].msg(), f["intro"].msg(), tuple(topics), tuple(starts)
+    )
 
 
 def read_externals(path: Path, problems: Problems) -> dict[str, External]:
@@ -301,6 +322,7 @@ def read_glossary(path: Path, problems: Problems) -> tuple[Term, ...]:
 
 def site_messages(site: Site) -> Iterator[Msg]:
     yield from (site.title, site.home_title, site.intro)
+    yield from (s.title for s in site.starts)
     yield from (t.title for t in site.topics)
 
 
@@ -345,6 +367,7 @@ def load_content(root: Path) -> Content:
     externals = read_externals(root / "external.yml", problems)
     glossary = read_glossary(root / "glossary.yml", problems)
     wizard = read_wizard(root / "wizard.yml", problems)
+    keywords = read_keywords(root / "keywords.yml", problems)
     articles: dict[str, Article] = {}
     for path in sorted((root / "articles").glob("*.yml")):
         article = read_article(path, problems)
@@ -362,7 +385,7 @@ def load_content(root: Path) -> Content:
     # that fails to parse would otherwise show up again as missing everywhere.
     problems.raise_if_any()
     assert facts is not None and site is not None and wizard is not None
-    content = Content(root, facts, site, articles, externals, glossary, wizard)
+    content = Content(root, facts, site, articles, externals, glossary, wizard, keywords)
     problems.extend(_check(content).items)
     problems.raise_if_any()
     return content
@@ -379,6 +402,9 @@ def _check(content: Content) -> Problems:
                     f"unknown fact %({name})s",
                     f"use a fact defined in facts.yml: {', '.join(sorted(known))}",
                 )
+    problems.extend(
+        content.keywords.check(set(content.articles), set(content.wizard.outcomes)).items
+    )
     listed: dict[str, str] = {}
     for topic in content.site.topics:
         for slug in topic.articles:

@@ -14,6 +14,7 @@ from typing import IO, Any
 from .content import article_messages, read_article, read_externals, read_site, site_messages
 from .errors import Problems
 from .facts import load_facts
+from .keywords import read_keywords
 from .source import Msg
 from .wording import read_wizard
 
@@ -32,6 +33,8 @@ def messages_of(path: Path, problems: Problems) -> list[Msg]:
     if path.name == "wizard.yml":
         wizard = read_wizard(path, problems)
         return list(wizard.messages()) if wizard else []
+    if path.name == "keywords.yml":
+        return list(read_keywords(path, problems).messages())
     if path.name == "external.yml":
         return [e.title for e in read_externals(path, problems).values()]
     return []

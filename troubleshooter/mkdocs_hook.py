@@ -53,11 +53,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"content has {len(e.problems)} problem(s); nothing was built:\n{e}") from e
     if code.startswith("zh"):
         # Material segments Chinese with jieba when it builds the search index;
-        # glossary terms stay whole words, so a search for 重新激活 finds them.
+        # glossary terms and customers' keywords stay whole words, so a search for
+        # 重新激活 or 提款上限 finds them.
         import jieba  # only Chinese builds need it (its import costs a noticeable 0.2 s)
 
+        lang = project.lang(code)
         for term in project.content.glossary:
             jieba.add_word(term.zh)
+        for keyword in project.content.keywords.messages():
+            jieba.add_word(lang.t(keyword))
     config.nav = _generated.nav
     config.site_name = project.lang(code).t(project.content.site.title)
     return config

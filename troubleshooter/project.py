@@ -10,6 +10,7 @@ from babel.messages.catalog import Catalog
 
 from .content import Content, load_content
 from .errors import ContentError, Problems
+from .home import check_starts
 from .i18n import CATALOG, Lang, check_catalog, languages, make_lang, read_catalog
 from .tree import Tree
 from .treeload import load_tree
@@ -80,6 +81,7 @@ def load_project(root: Path = DEFAULT_ROOT) -> Project:
     problems.raise_if_any()
     try:
         tree = load_tree(root / "content" / "tree.yml", content)
+        problems.extend(check_starts(content.site, tree, content.facts).items)
     except ContentError as e:
         problems.extend(e.problems)
     for code, catalog in catalogs.items():

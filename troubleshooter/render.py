@@ -8,6 +8,7 @@ that a string renders as the text it is.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ STEP_LABELS = {
     "enter-pin": N_("Enter the PIN, press “OK”"),
     "enter-challenge": N_("Enter the challenge code, press “OK”"),
 }
+# Material's search.boost: articles and troubleshooter answers, the pages customers
+# look for, rank above any other page; an article, the fuller answer, a little higher.
+SEARCH_BOOST = {"article": 3, "outcome": 2}
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]{}|])")
 # Block syntax at the start of a line: "#", "+", "-" take a backslash; "1." and
@@ -80,6 +84,10 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         return escape_md(lang.t(msg, **params))
 
     env.filters["t"] = t
+    # A YAML flow list (JSON is YAML) of translated words, for a page's front matter.
+    env.filters["yaml_list"] = lambda msgs: json.dumps(
+        [lang.t(m) for m in msgs], ensure_ascii=False
+    )
     env.filters["md"] = escape_md
     env.filters["attr"] = lambda text: html.escape(text, quote=True)
     env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
@@ -90,6 +98,7 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         facts=content.facts,
         dsc_walkthrough=dsc_walkthrough(),
         step_labels=STEP_LABELS,
+        search_boost=SEARCH_BOOST,
     )
     return env
 

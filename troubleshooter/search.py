@@ -1,5 +1,8 @@
 """Search articles and troubleshooter outcomes in both languages at once.
 
+Customers' words (``content/keywords.yml``) count as text, so agents find a case
+with the words the customer used.
+
 An item matches when every word occurs in its English or its Chinese text: a
 Latin word at the start of a word, ignoring case (``reactivat`` finds
 "Reactivate"); a word with Chinese characters anywhere (``共享`` finds
@@ -56,8 +59,10 @@ def entries(project: Project) -> list[Entry]:
         return PLACEHOLDER.sub("", text)
 
     out = []
+    keywords = project.content.keywords
     for article in project.content.articles.values():
         body = [m for m in article_messages(article) if m is not article.title]
+        body += keywords.articles.get(article.slug, ())
         out.append(
             Entry(
                 ARTICLE,
@@ -73,7 +78,11 @@ def entries(project: Project) -> list[Entry]:
                 OUTCOME,
                 outcome_id,
                 tuple(lang.t(words.title) for lang in langs),
-                tuple(clean(lang.t(m)) for lang in langs for m in (words.diagnosis, words.reply)),
+                tuple(
+                    clean(lang.t(m))
+                    for lang in langs
+                    for m in (words.diagnosis, words.reply, *keywords.outcomes.get(outcome_id, ()))
+                ),
             )
         )
     return out

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from .agentpages import agent_pages
 from .content import PLATFORMS
+from .home import answers_of
 from .project import Project
 from .render import article_path, environment, render
-from .webwizard import SECTION, wizard_pages
+from .tree import walk
+from .webwizard import SECTION, page_path, wizard_pages
 from .wizard import Words
 
 NavItem = dict[str, "str | list[NavItem]"]
@@ -30,8 +32,16 @@ def pages(project: Project, code: str) -> Pages:
     lang = project.lang(code)
     env = environment(project.templates, lang, content)
     env.globals["platforms"] = PLATFORMS
-    files = {"index.md": render(env, "home.md.j2", site=content.site)}
-    nav: list[NavItem] = [{lang.t(content.site.home_title): "index.md"}]
+    tree, facts = project.tree, content.facts
+    starts = [
+        (start.title, page_path(walk(tree, facts, answers_of(tree, facts, start))))
+        for start in content.site.starts
+    ]
+    files = {"index.md": render(env, "home.md.j2", site=content.site, starts=starts)}
+    nav: list[NavItem] = [
+        {lang.t(content.site.home_title): "index.md"},
+        {lang.gettext("Troubleshooter"): f"{SECTION}/index.md"},
+    ]
     for topic in content.site.topics:
         entries: list[NavItem] = []
         for slug in topic.articles:
@@ -42,16 +52,7 @@ def pages(project: Project, code: str) -> Pages:
         nav.append({lang.t(topic.title): entries})
     words = Words(project, lang)
     files |= wizard_pages(words, env)
-    nav.append({lang.gettext("Troubleshooter"): f"{SECTION}/index.md"})
+    # The agents' pages stay out of the customers' navigation (a footer link leads there).
     others = {code: Words(project, project.lang(code)) for code in project.languages}
     files |= agent_pages(words, others, env)
-    nav.append(
-        {
-            lang.gettext("For support agents"): [
-                {lang.gettext("The troubleshooter at a glance"): "agents/index.md"},
-                {lang.gettext("Replies for every outcome"): "agents/replies.md"},
-                {lang.gettext("Rules and limits"): "agents/rules.md"},
-            ]
-        }
-    )
     return Pages(files, nav)

@@ -121,6 +121,7 @@ def wizard_pages(words: Words, env: jinja2.Environment) -> dict[str, str]:
     """Markdown of every troubleshooter page of one language, by path."""
     files = {}
     card = practice_card(words)
+    indexed: set[str] = set()  # outcomes already searchable at their first path's page
     for state in states(words):
         depth = len(segments(state))
         up = "../" * depth
@@ -176,6 +177,8 @@ def wizard_pages(words: Words, env: jinja2.Environment) -> dict[str, str]:
                 article=article,
                 steps=visible(section.blocks, outcome.tab),
                 practice=outcome.id in PRACTICE_OUTCOMES,
+                indexed=outcome.id not in indexed,
                 **context,
             )
+            indexed.add(outcome.id)
     return files

@@ -1,0 +1,59 @@
+"""The home page starts people: the troubleshooter first, its common cases, then search
+and topics; the agents' pages are one discreet footer link away, out of the menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Visit, axe_violations
+from tests.browser.test_wizard_browser import PROJECT, WORDS, heading
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_article_links_the_troubleshooter_first(visit_nojs: Visit, lang: str) -> None:
+    page = visit_nojs.open(f"/{lang}/")
+    links = page.locator("article a[href]:not(.headerlink)")
+    first = links.first.get_attribute("href") or ""
+    assert first.rstrip("/").endswith("troubleshooter"), first
+    sections = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
+    assert sections == ["start", "search", "topics"]
+    links.first.click()
+    page.wait_for_url("**/troubleshooter/")
+    assert heading(page) == WORDS[lang].question(PROJECT.tree.questions[PROJECT.tree.start])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_common_cases_go_straight_to_their_question(visit_nojs: Visit, lang: str) -> None:
+    page = visit_nojs.open(f"/{lang}/")
+    cases = page.locator(".home-cases a")
+    assert cases.count() == len(PROJECT.content.site.starts)
+    cases.first.click()  # a new phone: the troubleshooter asks for the phone's system
+    page.wait_for_url("**/troubleshooter/ib-key/reinstalled-or-new-phone/")
+    assert heading(page) == WORDS[lang].question(PROJECT.tree.questions["ibkey-os"])
+    assert page.locator(".wizard-trail li").count() == 2
+
+
+def test_search_button_opens_the_search_box(visit: Visit) -> None:
+    page = visit.open("/en/")
+    page.locator("[data-open-search]").click()
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("pink sheets")
+    page.locator(".md-search-result__link[href*='opt-back-in']").first.wait_for()
+
+
+def test_search_button_needs_javascript(visit_nojs: Visit) -> None:
+    assert not visit_nojs.open("/en/").locator("[data-open-search]").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_agents_pages_are_a_footer_link_not_a_menu_entry(visit_nojs: Visit, lang: str) -> None:
+    page = visit_nojs.open(f"/{lang}/troubleshooter/")
+    assert page.locator(".md-nav a[href*='agents/']").count() == 0
+    assert page.locator(".md-footer__link[href*='agents/']").count() == 0, "no Next into agents"
+    page.locator(".md-footer a.md-copyright__agents").click()
+    page.wait_for_url(f"**/{lang}/agents/")
+
+
+@pytest.mark.parametrize("path", ["/en/", "/zh/"])
+def test_home_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
+    assert axe_violations(visit.open(path)) == []
