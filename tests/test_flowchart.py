@@ -1,14 +1,15 @@
-"""The flowchart: all of the tree, readable, accessible and self-contained."""
+"""The flowcharts: all of the tree, one chart per branch, readable, accessible, self-contained."""
 
 from __future__ import annotations
 
 import itertools
 import re
 import xml.etree.ElementTree as ET
+from html import escape
 
 import pytest
 
-from troubleshooter.flowchart import Flowchart, flowchart_edges, flowchart_svg
+from troubleshooter.flowchart import Flowchart, branches, flowchart_edges, flowchart_svg, outline
 from troubleshooter.layout import Box, layered
 from troubleshooter.project import load_project
 from troubleshooter.wizard import Words
@@ -16,6 +17,8 @@ from troubleshooter.wizard import Words
 PROJECT = load_project()
 TREE = PROJECT.tree
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+ROOTS = [root for _, root in branches(TREE) if root not in TREE.outcomes]
 
 
 def words(lang: str) -> Words:
@@ -26,22 +29,40 @@ def link(outcome: str) -> str:
     return f"../troubleshooter/{outcome}/"
 
 
-def chart(lang: str, href: object = link) -> ET.Element:
-    return ET.fromstring(flowchart_svg(words(lang), href))  # type: ignore[arg-type]
+def chart(lang: str, root: str, href: object = link) -> ET.Element:
+    svg = flowchart_svg(words(lang), href, root, f"c-{root}", "branch")  # type: ignore[arg-type]
+    return ET.fromstring(svg)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_node_and_edge_of_the_tree_is_drawn(lang: str) -> None:
-    root = chart(lang)
-    nodes = {e.get("data-node"): e for e in root.iter() if e.get("data-node")}
-    assert set(nodes) == set(TREE.questions) | set(TREE.decisions) | set(TREE.outcomes)
-    drawn = {tuple(e.get("data-edge", "").split(":")) for e in root.iter() if e.get("data-edge")}
-    assert drawn == flowchart_edges(TREE)
-    # generated options too: 6 devices, amount bands, balance
-    assert sum(1 for e in drawn if e[0] == "withdraw-device") == len(PROJECT.content.facts.devices)
-    for node, element in nodes.items():
-        title = element.find(f"{SVG}title")
-        assert title is not None and title.text, node
+def test_the_charts_together_draw_every_node_and_edge(lang: str) -> None:
+    nodes: set[str] = set()
+    drawn: set[tuple[str, ...]] = set()
+    for root in ROOTS:
+        element = chart(lang, root)
+        nodes |= {e.get("data-node", "") for e in element.iter() if e.get("data-node")}
+        edges = [e.get("data-edge", "") for e in element.iter() if "data-edge" in e.attrib]
+        drawn |= {tuple(edge.split(":")) for edge in edges}
+    reached: set[str] = set()
+    stack = list(ROOTS)
+    while stack:
+        if (node := stack.pop()) not in reached:
+            reached.add(node)
+            stack += TREE.targets(node)
+    assert nodes == reached
+    everything = set(TREE.questions) | set(TREE.decisions) | set(TREE.outcomes)
+    # The first question heads the charts; an answer that ends at once needs no chart.
+    assert everything - nodes <= {TREE.start} | {target for _, target in branches(TREE)}
+    assert drawn == {e for e in flowchart_edges(TREE) if e[0] != TREE.start}
+
+
+def test_each_option_has_its_own_arrow_and_label() -> None:
+    root = chart("en", "withdraw-device")
+    devices = [e for e in root.iter() if e.get("data-edge", "").startswith("withdraw-device:")]
+    assert len(devices) == len(PROJECT.content.facts.devices)
+    labels = [e for e in root.iter() if e.get("data-label", "").startswith("withdraw-device:")]
+    assert len(labels) == len(devices)
+    assert len({"".join(e.itertext()) for e in labels}) == len(labels)
 
 
 def test_edges_come_from_tree_yml() -> None:
@@ -52,50 +73,58 @@ def test_edges_come_from_tree_yml() -> None:
     assert ("share-decision", "temporary-device", "share-device-ineligible-temporary") in edges
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_check_is_worded_from_the_questions_it_weighs(lang: str) -> None:
+    """No wording per rule: a check's title names the questions whose answers it uses."""
+    w = words(lang)
+    for decision in TREE.decisions.values():
+        flow = Flowchart(w, decision.id)
+        for question in decision.inputs.values():
+            assert w.question(TREE.questions[question]) in flow.title[decision.id]
+        assert {flow.edge_text(e) for e in flow.edges} == {None}  # outcomes say the verdict
+
+
 def test_chinese_chart_uses_chinese_words() -> None:
-    root = chart("zh")
+    root = chart("zh", "withdraw-device")
     texts = "".join(root.itertext())
     assert "数码安全卡+" in texts  # a generated device option
-    question = next(e for e in root.iter() if e.get("data-node") == "problem")
+    question = next(e for e in root.iter() if e.get("data-node") == "withdraw-device")
     assert re.search(r"[\u4e00-\u9fff]", "".join(question.itertext()))
     assert root.get("lang") == "zh"
 
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-
-
 def test_outcomes_link_to_their_pages() -> None:
-    root = chart("en")
-    links = {a.get("data-node"): a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")}
-    assert links == {o: link(o) for o in TREE.outcomes}
-    questions = [e for e in root.iter() if e.get("data-node") in TREE.questions]
-    assert all(e.tag == f"{SVG}g" for e in questions)
+    links: dict[str | None, str | None] = {}
+    for root in ROOTS:
+        links |= {a.get("data-node"): a.get(XLINK_HREF) for a in chart("en", root).iter(f"{SVG}a")}
+    assert links == {o: link(o) for o in TREE.outcomes if o in links}
+    assert set(links) >= {o for o in TREE.outcomes if o not in dict(branches(TREE)).values()}
 
 
-def test_without_links_the_chart_is_one_image() -> None:
-    root = chart("en", lambda outcome: None)
+def test_without_links_a_chart_is_one_image() -> None:
+    root = chart("en", "dsc-problem", lambda outcome: None)
     assert not list(root.iter(f"{SVG}a"))
     assert root.get("role") == "img"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_svg_is_accessible_and_self_contained(lang: str) -> None:
-    text = flowchart_svg(words(lang), link)
-    root = ET.fromstring(text)
-    assert root.tag == f"{SVG}svg"
-    assert root.get("role") in ("img", "graphics-document")
-    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+@pytest.mark.parametrize("root", ROOTS)
+def test_svg_is_accessible_self_contained_and_themed(lang: str, root: str) -> None:
+    text = flowchart_svg(words(lang), link, root, "c", "branch")
+    svg = ET.fromstring(text)
+    assert svg.get("role") in ("img", "graphics-document")
+    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and title.text and desc is not None and desc.text
-    assert root.get("aria-labelledby") == title.get("id")
-    assert root.get("aria-describedby") == desc.get("id")
-    assert "sans-serif" in root.get("font-family", "")
-    for element in root.iter():
+    assert svg.get("aria-labelledby") == title.get("id")
+    assert svg.get("aria-describedby") == desc.get("id")
+    for element in svg.iter():
         assert element.tag.split("}")[1] not in ("script", "image", "foreignObject", "use")
         for name, value in element.attrib.items():
             assert not name.startswith("on"), name
+            assert name not in ("fill", "stroke") or value == "none", "colours: the scheme's"
             if "href" in name:
                 assert element.tag == f"{SVG}a" and not value.startswith(("http", "//"))
-    assert "url(" not in text and "@import" not in text and "@font-face" not in text
+    assert "var(--fc-ink" in text and "url(" not in text and "@import" not in text
     assert re.findall(r"https?://[^\s\"']*", text) == [
         "http://www.w3.org/2000/svg",
         "http://www.w3.org/1999/xlink",
@@ -103,9 +132,11 @@ def test_svg_is_accessible_and_self_contained(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_nothing_overlaps(lang: str) -> None:
-    layout = layered(*Flowchart(words(lang)).sizes())
+@pytest.mark.parametrize("root", ROOTS)
+def test_top_to_bottom_narrow_and_nothing_overlaps(lang: str, root: str) -> None:
+    layout = Flowchart(words(lang), root).layout()
     boxes: list[Box] = [*layout.nodes.values(), *(r.label for r in layout.edges.values())]
+    boxes = [b for b in boxes if b.w and b.h]
 
     def overlap(a: Box, b: Box) -> bool:
         return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
@@ -113,15 +144,36 @@ def test_nothing_overlaps(lang: str) -> None:
     assert not [(a, b) for a, b in itertools.combinations(boxes, 2) if overlap(a, b)]
     assert all(b.x >= 0 and b.x + b.w <= layout.width for b in boxes)
     assert all(b.y >= 0 and b.y + b.h <= layout.height for b in boxes)
+    assert layout.width <= 900, "fits beside its outline on a 1,280 px screen"
+    assert layout.nodes[root].y == min(b.y for b in layout.nodes.values()), "starts at the top"
+    for (u, *_, v), route in layout.edges.items():
+        assert layout.nodes[u].y < layout.nodes[v].y, "every arrow points down"
+        assert route.points[0][1] <= route.points[-1][1]
 
 
 def test_boxes_are_sized_for_their_text() -> None:
-    flow = Flowchart(words("en"))
-    sizes, _ = flow.sizes()
-    one_line = sizes["m2fs-platform"][1]  # "Where do you log in?"
-    assert sizes["share-temporary"][1] > 3 * one_line / 2  # a long question wraps
-    boxes = [size for node, size in sizes.items() if node not in TREE.decisions]
-    assert max(w for w, _ in boxes) <= 190 + 2 * 10  # the widest line and the padding
+    layout = Flowchart(words("en"), "share-situation").layout()
+    nodes = layout.nodes
+    assert nodes["share-temporary"].h > 3 * nodes["share-entity"].h / 2  # a long question wraps
+    boxes = [b for n, b in nodes.items() if n not in TREE.decisions]
+    assert max(b.w for b in boxes) <= 200 + 2 * 10  # the widest line and the padding
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("root", ROOTS)
+def test_outline_lists_every_option_and_outcome(lang: str, root: str) -> None:
+    w = words(lang)
+    flow = Flowchart(w, root)
+    html = outline(w, link, root, "o")
+    for label in flow.labels.values():
+        assert label is None or escape(label) in html
+    for node, kind in flow.kind.items():
+        if kind == "outcome":
+            assert f'href="{link(node)}"' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert all(f'href="#{target}"' not in html or target in ids for target in ids)
+    ET.fromstring(html)  # well-formed
 
 
 def test_layout_refuses_a_cycle() -> None:

@@ -9,7 +9,7 @@ import jinja2
 from babel import Locale
 
 from .agent import first_paths
-from .flowchart import flowchart_svg
+from .flowchart import branches, flowchart_svg, outline
 from .hints import HINTS, example, hint
 from .render import render
 from .webwizard import segments
@@ -65,7 +65,25 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
     """Markdown of the agents' pages by path; ``others`` words the replies side by side."""
     rows = outcome_rows(words, others)
     pages = {row.id: "../troubleshooter/" + row.page for row in rows}  # from agents/
-    chart = flowchart_svg(words, pages.get)
+    tree = words.project.tree
+    start = tree.questions[tree.start]
+    charts, direct = [], []  # an answer that ends at once is a link, not a chart
+    for option_id, root in branches(tree):
+        option = start.option(option_id)
+        assert option is not None
+        title, ident = words.option(start, option), f"branch-{option_id}"
+        if root in tree.outcomes:
+            page = next(row.page for row in rows if row.id == root)
+            direct.append((title, words.title(tree.outcomes[root]), page))
+            continue
+        charts.append(
+            (
+                ident,
+                title,
+                flowchart_svg(words, pages.get, root, f"{ident}-chart", title),
+                outline(words, pages.get, root, f"{ident}-outline"),
+            )
+        )
     hints = [(reason.value, hint(example(reason), words.lang.gettext)) for reason in HINTS]
     by_id = {row.id: row for row in rows}
     share = words.project.content.articles["share-device"].section("conditions")
@@ -83,7 +101,9 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
         "sharing": share.blocks,
     }
     return {
-        f"{SECTION}/index.md": render(env, "agents/index.md.j2", chart=chart, **context),
+        f"{SECTION}/index.md": render(
+            env, "agents/index.md.j2", charts=charts, direct=direct, **context
+        ),
         f"{SECTION}/replies.md": render(env, "agents/replies.md.j2", **context),
         f"{SECTION}/rules.md": render(env, "agents/rules.md.j2", **context),
     }

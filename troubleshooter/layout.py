@@ -1,9 +1,11 @@
-"""A small layered (Sugiyama-style) layout of a directed acyclic graph, left to right.
+"""A small layered (Sugiyama-style) layout of a directed acyclic graph, left to right
+(or, transposed, top to bottom).
 
 1. Each node's rank is its longest path from a root.
 2. Every edge gets a label box in the column after its source, and a dummy point
    in each further column it crosses, so that edges, labels and boxes never share
-   a place: they are all nodes of the layered graph.
+   a place: they are all nodes of the layered graph. Two nodes may have several
+   edges (one per label), each laid out on its own.
 3. The order within each column comes from barycenter sweeps, keeping the order
    with the fewest crossings.
 4. Vertical positions: each box moves towards the mean of its neighbours, then
@@ -37,6 +39,9 @@ class Box:
     def cy(self) -> float:
         return self.y + self.h / 2
 
+    def transposed(self) -> Box:
+        return Box(self.y, self.x, self.h, self.w)
+
 
 @dataclass(frozen=True)
 class Route:
@@ -46,12 +51,28 @@ class Route:
     label: Box
 
 
+# An edge: its source, any labels that tell it apart from its siblings, its target.
+EdgeKey = tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Layout:
     width: float
     height: float
     nodes: dict[str, Box]
-    edges: dict[tuple[str, str], Route]
+    edges: dict[EdgeKey, Route]
+
+    def transposed(self) -> Layout:
+        """The same layout with x and y swapped: left to right becomes top to bottom."""
+        return Layout(
+            self.height,
+            self.width,
+            {n: b.transposed() for n, b in self.nodes.items()},
+            {
+                e: Route(tuple((y, x) for x, y in r.points), r.label.transposed())
+                for e, r in self.edges.items()
+            },
+        )
 
 
 def _ranks(nodes: Sequence[str], edges: Sequence[tuple[str, str]]) -> dict[str, int]:
@@ -135,26 +156,28 @@ def _spread(order: list[str], desired: dict[str, float], height: dict[str, float
         desired[n] = base + offset
 
 
-def layered(
-    sizes: dict[str, Size], edges: dict[tuple[str, str], Size], *, sweeps: int = 4
-) -> Layout:
-    """Lay out ``sizes`` (boxes by node id, in a preferred order) and labelled ``edges``."""
+def layered(sizes: dict[str, Size], edges: dict[EdgeKey, Size], *, sweeps: int = 4) -> Layout:
+    """Lay out ``sizes`` (boxes by node id, in a preferred order) and labelled ``edges``.
+
+    A label of width 0 takes no room: the edge passes its column like any other.
+    """
     nodes = list(sizes)
-    rank = _ranks(nodes, list(edges))
+    rank = _ranks(nodes, [(e[0], e[-1]) for e in edges])
     size = dict(sizes)
     layer_of = {n: 2 * rank[n] for n in nodes}
     preds: dict[str, list[str]] = {n: [] for n in nodes}
     succs: dict[str, list[str]] = {n: [] for n in nodes}
-    chains: dict[tuple[str, str], list[str]] = {}
-    for (u, v), label_size in edges.items():
-        chain = [f"\0label {u} {v}"]
+    chains: dict[EdgeKey, list[str]] = {}
+    for key, label_size in edges.items():
+        u, v, name = key[0], key[-1], " ".join(key)
+        chain = [f"\0label {name}"]
         size[chain[0]] = label_size
         layer_of[chain[0]] = layer_of[u] + 1
         for layer in range(layer_of[u] + 2, layer_of[v]):
-            chain.append(f"\0dummy {u} {v} {layer}")
+            chain.append(f"\0dummy {name} {layer}")
             size[chain[-1]] = (0.0, DUMMY)
             layer_of[chain[-1]] = layer
-        chains[(u, v)] = chain
+        chains[key] = chain
         for a, b in zip([u, *chain], [*chain, v], strict=True):
             preds.setdefault(b, []).append(a)
             succs.setdefault(a, []).append(b)
@@ -200,7 +223,8 @@ def layered(
         i = layer_of[n]
         boxes[n] = Box(lefts[i] + (widths[i] - w) / 2, y[n] - h / 2 - top + MARGIN, w, h)
     routes = {}
-    for (u, v), chain in chains.items():
+    for key, chain in chains.items():
+        u, v = key[0], key[-1]
         points: list[Point] = [(boxes[u].x + boxes[u].w, boxes[u].cy)]
         for m in chain:
             i = layer_of[m]
@@ -208,6 +232,6 @@ def layered(
             left, right = (box.x, box.x + box.w) if box.w else (lefts[i], lefts[i] + widths[i])
             points += [(left, box.cy), (right, box.cy)]
         points.append((boxes[v].x, boxes[v].cy))
-        routes[(u, v)] = Route(tuple(points), boxes[chain[0]])
+        routes[key] = Route(tuple(points), boxes[chain[0]])
     height_total = max(b.y + b.h for b in boxes.values()) + MARGIN
     return Layout(x - GAP_X + MARGIN, height_total, {n: boxes[n] for n in nodes}, routes)

@@ -1,4 +1,4 @@
-/* Agents' replies: a copy button after each reply. */
+/* Agents' pages: a copy button after each reply; wide flowcharts start centred. */
 (function () {
   "use strict";
 
@@ -15,7 +15,18 @@
     return Promise.resolve();
   }
 
+  // A chart wider than a phone scrolls sideways: start at its centre, where it begins.
+  function centreCharts() {
+    document.querySelectorAll(".agent-flowchart").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth && !region.dataset.centred) {
+        region.dataset.centred = "1";
+        region.scrollLeft = (region.scrollWidth - region.clientWidth) / 2;
+      }
+    });
+  }
+
   function enhance() {
+    centreCharts();
     document.querySelectorAll(".agent-replies").forEach(function (table) {
       var labels = table.dataset;
       table.querySelectorAll(".agent-reply:not([data-ready])").forEach(function (reply) {
