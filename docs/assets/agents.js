@@ -1,4 +1,5 @@
-/* Agents' pages: a copy button after each reply; wide flowcharts start centred. */
+/* Agents' pages: a copy button after each reply, a filter box over the replies;
+ * wide flowcharts start centred. */
 (function () {
   "use strict";
 
@@ -25,8 +26,30 @@
     });
   }
 
+  // The filter box: rows that hold every word typed (customers' words included).
+  function filterRows() {
+    var box = document.querySelector(".agent-filter[hidden]");
+    if (!box) return;
+    var input = box.querySelector("input");
+    var count = box.querySelector(".agent-filter-count");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".agent-replies tbody tr"));
+    box.hidden = false;
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        row.hidden = !words.every(function (word) { return text.indexOf(word) >= 0; });
+        if (!row.hidden) shown += 1;
+      });
+      count.textContent = words.length ? box.dataset.count
+        .replace("%(shown)s", shown).replace("%(total)s", rows.length) : "";
+    });
+  }
+
   function enhance() {
     centreCharts();
+    filterRows();
     document.querySelectorAll(".agent-replies").forEach(function (table) {
       var labels = table.dataset;
       table.querySelectorAll(".agent-reply:not([data-ready])").forEach(function (reply) {

@@ -44,3 +44,30 @@ def test_flowchart_links_every_outcome_to_its_page(visit: Visit, lang: str) -> N
 @pytest.mark.parametrize("path", ["/en/agents/", "/zh/agents/replies/", "/en/agents/rules/"])
 def test_agent_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     assert axe_violations(visit.open(path)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "outcome"),
+    [("en", "粉纸", "rejoin-sls"), ("zh", "lost phone", "temporary-access"), ("en", "TWS", "")],
+)
+def test_filter_box_finds_a_case_in_the_customers_words(
+    visit: Visit, lang: str, words: str, outcome: str
+) -> None:
+    page = visit.open(f"/{lang}/agents/replies/")
+    box = page.locator("#agent-filter-input")
+    box.fill(words)
+    rows = page.locator(".agent-replies tbody tr:visible")
+    page.wait_for_function("document.querySelector('.agent-filter-count').textContent !== ''")
+    shown = rows.count()
+    assert 0 < shown < len(PROJECT.tree.outcomes)
+    if outcome:
+        assert rows.locator(f"code:text-is('{outcome}')").count() == 1
+    assert str(shown) in page.locator(".agent-filter-count").inner_text()
+    box.fill("")
+    assert rows.count() == len(PROJECT.tree.outcomes)
+
+
+def test_filter_box_needs_javascript(visit_nojs: Visit) -> None:
+    page = visit_nojs.open("/en/agents/replies/")
+    assert not page.locator("#agent-filter-input").is_visible()
+    assert page.locator(".agent-replies tbody tr:visible").count() == len(PROJECT.tree.outcomes)
