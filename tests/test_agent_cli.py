@@ -11,6 +11,7 @@ from troubleshooter.cli import main
 from troubleshooter.project import load_project
 from troubleshooter.site import pages
 from troubleshooter.textwidth import cell_width, join, wrap
+from troubleshooter.wizard import Words
 
 PROJECT = load_project()
 OUTCOMES = list(PROJECT.tree.outcomes)
@@ -41,45 +42,82 @@ def test_every_outcome_has_a_reply_in_both_languages(outcome: str, lang: str) ->
         assert CJK.search(result.stdout)
 
 
-def test_reply_without_answers_says_which_path_it_assumed() -> None:
-    result = invoke("reply", "withdrawal-needs-stronger-device")
-    assert result.exit_code == 0
-    assert "Digital Security Card+" in result.stdout
-    assert "--answer withdraw-device=" in result.stderr  # kept out of the text to paste
-    assert "--answer" not in result.stdout
+WORDS = {code: Words(PROJECT, PROJECT.lang(code)) for code in ("en", "zh")}
+FACTS = PROJECT.content.facts
+STRONGER = "withdrawal-needs-stronger-device"
 
 
-def test_reply_follows_the_answers_given() -> None:
-    result = invoke(
-        "reply",
-        "withdrawal-needs-stronger-device",
-        "--lang",
-        "zh",
-        "--answer",
-        "withdraw-device=scc",
-        "--answer",
-        "withdraw-day=up-to-200000",
-        "--answer",
-        "withdraw-five-days=over-1500000",
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_every_reply_opens_and_closes_as_a_support_message(outcome: str, lang: str) -> None:
+    """A greeting, an apology where the answer is no, the next steps, then a closing line."""
+    lines = invoke("reply", outcome, "--lang", lang).stdout.strip().splitlines()
+    words, wizard = WORDS[lang], PROJECT.content.wizard
+    assert lines[0] == words.lang.t(wizard.frame["greeting"])
+    assert lines[-1] == words.lang.t(wizard.frame["closing"])
+    apology = wizard.outcomes[outcome].apology
+    assert (lines[1] == words.lang.t(apology)) if apology else (lines[1] != lines[0])
+    fallbacks = words.still_stuck(PROJECT.tree.outcomes[outcome])
+    assert fallbacks and [f"- {f}" for f in fallbacks] == lines[-1 - len(fallbacks) : -1]
+
+
+def test_negative_outcomes_apologise() -> None:
+    negative = {STRONGER, "dsc-plus-not-eligible", "share-device-ineligible-identity"}
+    negative |= {"share-device-ineligible-temporary", "temporary-access", "lost-phone"}
+    apologising = {k for k, v in PROJECT.content.wizard.outcomes.items() if v.apology}
+    assert negative <= apologising
+
+
+def _stronger(device: str, *answers: str) -> str:
+    args = ["reply", STRONGER, "--answer", f"withdraw-device={device}"]
+    for answer in answers:
+        args += ["--answer", answer]
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("device", ["scc", "dsc", "ibkr-mobile"])
+def test_a_stronger_device_reply_names_the_customers_device_and_one_they_can_get(
+    device: str,
+) -> None:
+    text = _stronger(device, "withdraw-day=over-1000000")
+    own = FACTS.device(device)
+    assert str(WORDS["en"].lang.t(own.name)) in text
+    others = [d for d in FACTS.devices if d.legacy and d is not own]
+    assert not [d.name.text for d in others if d.name.text in text.replace("Card+", "")]
+    assert WORDS["en"].obtainable(FACTS.device("dsc_plus")) in text
+
+
+def test_a_security_code_card_user_within_the_apps_limits_can_use_ib_key() -> None:
+    text = _stronger(
+        "scc",
+        "withdraw-day=over-200000-up-to-1000000",
+        "withdraw-five-days=over-600000-up-to-1000000",
     )
-    assert result.exit_code == 0
-    assert result.stdout.startswith("安全代码卡")
-    assert "数码安全卡+" in result.stdout
-    assert "--answer problem=withdrawal" in result.stderr  # the one answer not given
-    assert "withdraw-device=scc" not in result.stderr
+    mobile, card = (WORDS["en"].obtainable(FACTS.device(d)) for d in ("ibkr_mobile", "dsc_plus"))
+    assert f"{mobile} or {card}" in text
 
 
-def test_reply_of_a_fixed_outcome_assumes_nothing() -> None:
+def test_reply_without_the_device_is_written_for_the_general_case() -> None:
+    text = invoke("reply", STRONGER).stdout
+    general = PROJECT.content.wizard.outcomes[STRONGER].reply_general
+    assert general is not None and WORDS["en"].lang.t(general) in text
+    legacy = [d.name.text for d in FACTS.devices if d.legacy]
+    assert not [name for name in legacy if name in text.replace("Card+", "")]
+
+
+def test_reply_of_a_fixed_outcome_needs_no_answers() -> None:
     result = invoke("reply", "dsc-buttons")
     assert result.exit_code == 0 and result.stderr == ""
-    assert "touch sensitive" in result.stdout
+    assert WORDS["en"].reply(PROJECT.tree.outcomes["dsc-buttons"]) in result.stdout
 
 
 @pytest.mark.parametrize(
     ("args", "listed"),
     [
         (["nowhere"], "reactivate-ibkey-android, reactivate-ibkey-ios"),
-        (["dsc-buttons", "--answer", "problem=nonsense"], "ib-key, choose-device"),
+        (["dsc-buttons", "--answer", "problem=nonsense"], "ib-key, lost-phone, choose-device"),
         (["dsc-buttons", "--answer", "nowhere=1"], "problem"),
         (["dsc-buttons", "--answer", "problem=withdrawal"], "do not lead to dsc-buttons"),
         (["dsc-buttons", "--answer", "problem"], "NODE=OPTION"),

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from tests.conftest import BIN, ROOT
 from troubleshooter.cli import main
+from troubleshooter.textwidth import cell_width
 
 COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
 
@@ -44,7 +45,7 @@ def test_diagnose_prints_json(lang: str, title: str) -> None:
     assert code == 0
     result = json.loads(output)
     assert result["outcome"] == "m2fs-upgrade-tws"
-    assert result["article"] == "m2fs#login"
+    assert result["article"] == "m2fs#tws"
     assert title in result["title"]
     assert result["trail"][-1] == {"node": "tws-dropdown", "option": "no"}
 
@@ -60,13 +61,13 @@ def test_diagnose_in_chinese_uses_chinese_words() -> None:
         "dsc-problem=buttons-dead",
     )
     assert code == 0
-    assert "处理方法：" in output and "您的回答：" in output
+    assert "处理方法：" in output and "您的回答（" in output
 
 
 @pytest.mark.parametrize(
     ("answers", "listed"),
     [
-        (["problem=nonsense"], "ib-key, choose-device"),
+        (["problem=nonsense"], "ib-key, lost-phone, choose-device"),
         (["nowhere=1"], "problem"),
         (["problem=share-device"], "share-situation=want-to-share"),
     ],
@@ -114,11 +115,13 @@ def _wizard(lang: str) -> pexpect.spawn:
 def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> None:
     child = _wizard("en")
     child.expect("What do you need help with")
-    child.sendline("9")
-    child.expect("Please type a number from 1 to 7")
-    child.sendline("1")
-    child.expect("What happened")
+    child.sendline("12")
+    child.expect("Please type a number from 1 to 9")
     child.sendline("b")
+    child.expect("This is the first question")
+    child.sendline("１")  # full-width digits and letters work as typed on a Chinese keyboard
+    child.expect("What happened")
+    child.sendline("ｂ")
     child.expect("What do you need help with")
     child.sendline("1")
     child.sendline("r")
@@ -129,7 +132,8 @@ def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> No
     child.expect("operating system")
     child.sendline("2")
     child.expect("== Reactivate IB Key on your iPhone ==")
-    child.expect("Your answers:")
+    child.expect("Still stuck")
+    child.expect("Your answers")
     child.expect("IB Key on my phone does not work")
     child.expect(pexpect.EOF)
     child.close()
@@ -139,10 +143,10 @@ def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> No
 def test_wizard_in_chinese_offers_a_practice_after_a_refused_response() -> None:
     child = _wizard("zh")
     child.expect("您需要哪方面的帮助")
-    child.sendline("7")
+    child.sendline("8")
     child.expect("这张卡出了什么问题")
     child.sendline("2")
-    child.expect("您的回答：")
+    child.expect("您的回答（")
     child.expect(r"y/n")
     child.sendline("y")
     child.expect(r"挑战码：(\d{6})")
@@ -168,12 +172,39 @@ def _piped(args: list[str], stdin: str, lang: str = "en") -> subprocess.Complete
     )
 
 
-@pytest.mark.parametrize("stdin", ["4\n2\n", "q\n", ""], ids=["answers", "quit", "eof"])
+@pytest.mark.parametrize("stdin", ["5\n2\n", "q\n", ""], ids=["answers", "quit", "eof"])
 def test_wizard_works_when_piped(stdin: str) -> None:
     result = _piped(["wizard"], stdin)
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
-    assert ("You qualify for the Digital Security Card+" in result.stdout) == (stdin == "4\n2\n")
+    assert ("You qualify for the Digital Security Card+" in result.stdout) == (stdin == "5\n2\n")
+
+
+def test_wizard_offers_practice_on_the_first_login_with_the_card() -> None:
+    result = _piped(["wizard"], "8\n1\nn\n")
+    assert "Practise with a demo card now?" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wizard_wraps_to_the_terminal_without_breaking_words(lang: str) -> None:
+    """Lines fit 40 columns; English words stay whole; Chinese breaks between characters."""
+    child = pexpect.spawn(
+        str(BIN / "troubleshooter"),
+        ["wizard", "--lang", lang],
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 40),
+        env={"PATH": str(BIN), "LANGUAGE": lang, "COLUMNS": "40"},
+    )
+    child.expect(["Your choice", "您的选择"])
+    child.sendline("2")  # the lost phone: a long outcome
+    child.expect(pexpect.EOF)
+    lines = child.before.replace("\r", "").splitlines()[1:]  # the echo of the answer aside
+    assert all(cell_width(line) <= 40 or len(line.split()) == 1 for line in lines)  # or a path
+    words = {w for line in lines for w in line.split()}
+    if lang == "en":
+        assert "Client" in words and "Services" in " ".join(lines)
+        assert not [w for w in words if w in ("Cli", "ent", "Serv", "ices")]
 
 
 def test_command_help_follows_the_language_of_the_environment() -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from tests.conftest import ROOT
 from troubleshooter.cli import main
 from troubleshooter.demo import DeviceReason, demo_code_card, demo_dsc, demo_ibkey, dsc_walkthrough
-from troubleshooter.hints import HINTS, example, hint
+from troubleshooter.hints import HINTS, NEW_CODE, example, hint
 from troubleshooter.i18n import cli_translations
 from troubleshooter.practice import Console, practise_card, practise_dsc, practise_ibkey
 from troubleshooter.verification import Reason, Verdict
@@ -57,14 +57,22 @@ def test_dsc_practice_accepts_the_card_response(lang: str) -> None:
 def test_dsc_practice_explains_a_typed_back_challenge() -> None:
     card = demo_dsc()
 
+    typed: list[str] = []
+
     def answer(prompt: str, lines: list[str]) -> str:
         challenge = card.current_challenge
         assert challenge is not None
-        return "1234" if "PIN" in prompt else challenge.text
+        if "PIN" in prompt:
+            return "1234"
+        if "response" not in prompt:
+            return challenge.text
+        typed.append(challenge.text if not typed else last_code(lines))  # then the right one
+        return typed[-1]
 
     person = Person(answer)
-    assert not practise_dsc(person.io, card)
-    assert "That is the challenge code" in person.lines[-1]
+    assert practise_dsc(person.io, card)  # a wrong response lets the person try again
+    assert any("That is the challenge code" in line for line in person.lines)
+    assert person.lines[-1].startswith("✔")
 
 
 def test_dsc_practice_explains_a_wrong_pin_and_asks_again() -> None:
@@ -75,7 +83,8 @@ def test_dsc_practice_explains_a_wrong_pin_and_asks_again() -> None:
 
     person = Person(answer)
     assert practise_dsc(person.io)
-    assert any("The PIN is wrong" in line for line in person.lines)
+    wrong = next(i for i, line in enumerate(person.lines) if "The PIN is wrong" in line)
+    assert "1234" in person.lines[wrong + 1]  # the demo PIN is said, never a real one asked
 
 
 def test_ibkey_practice_accepts_the_app_response() -> None:
@@ -92,14 +101,39 @@ def test_ibkey_practice_accepts_the_app_response() -> None:
 def test_card_practice_explains_codes_in_the_wrong_order() -> None:
     card = demo_code_card()
 
+    tries: list[str] = []
+
     def answer(prompt: str, lines: list[str]) -> str:
         asked = card.current_challenge
         assert asked is not None
-        return " ".join(card.cell(p) for p in reversed(asked.positions))
+        order = asked.positions if tries else tuple(reversed(asked.positions))
+        tries.append(" ".join(card.cell(p) for p in order))
+        return tries[-1]
 
     person = Person(answer)
-    assert not practise_card(person.io, card)
-    assert "wrong order" in person.lines[-1]
+    assert practise_card(person.io, card)
+    assert any("wrong order" in line for line in person.lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_old_response_says_what_is_new_and_ends_the_round(lang: str) -> None:
+    from troubleshooter.practice import session
+
+    codes: list[str] = []
+
+    def answer(prompt: str, lines: list[str]) -> str:
+        if "PIN" in prompt:
+            return "1234"
+        if "on the card" in prompt or "卡片" in prompt:  # the challenge, typed on the card
+            return last_code(lines)
+        codes.append(last_code(lines))
+        return codes[0]  # the first round's response, typed again in the second
+
+    practise, second = session("dsc"), Person(answer, lang)
+    assert practise(Person(answer, lang).io)
+    assert not practise(second.io)
+    new_code = gettext(lang)(NEW_CODE["dsc"])
+    assert second.lines[-1] == new_code
 
 
 def test_every_reason_a_verifier_can_give_has_a_hint() -> None:

@@ -25,7 +25,7 @@ FACTS = load_content(ROOT / "content").facts
 def test_bands_split_at_every_distinct_limit() -> None:
     assert amount_bands([200, None, 100, 200]) == [
         Band("up-to-100", 0, 100),
-        Band("up-to-200", 100, 200),
+        Band("over-100-up-to-200", 100, 200),
         Band("over-200", 200, None),
     ]
 

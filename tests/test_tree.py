@@ -44,6 +44,11 @@ REQUIRED = (
 )
 
 
+STRONGER = "withdrawal-needs-stronger-device"
+SHARING = "share-device-conditions"
+CONTACT = "contact-client-services"
+
+
 def next_node(answers: str, tree: Tree = TREE) -> str:
     pairs = tuple(tuple(a.split("=")) for a in answers.split())
     state = walk(tree, FACTS, pairs)  # type: ignore[arg-type]
@@ -79,20 +84,19 @@ ROUTES = [
         "withdrawal-within-limit",
     ),
     (
-        "problem=withdrawal withdraw-device=scc withdraw-day=up-to-1000000 "
+        "problem=withdrawal withdraw-device=scc withdraw-day=over-200000-up-to-1000000 "
         "withdraw-five-days=up-to-600000",
         "withdrawal-needs-stronger-device",
     ),
     (
-        "problem=withdrawal withdraw-device=ibkr-mobile withdraw-day=up-to-1000000 "
-        "withdraw-five-days=up-to-1500000",
+        "problem=withdrawal withdraw-device=ibkr-mobile withdraw-day=over-200000-up-to-1000000 "
+        "withdraw-five-days=over-1000000-up-to-1500000",
         "withdrawal-needs-stronger-device",
     ),
-    (
-        "problem=withdrawal withdraw-device=dsc-plus withdraw-day=over-1000000 "
-        "withdraw-five-days=over-1500000",
-        "withdrawal-within-limit",
-    ),
+    ("problem=withdrawal withdraw-device=dsc-plus", "withdrawal-within-limit"),
+    ("problem=withdrawal withdraw-device=scc withdraw-day=over-1000000", STRONGER),
+    ("problem=withdrawal withdraw-device=not-sure", "withdrawal-limits"),
+    ("problem=dsc-plus dsc-plus-balance=not-sure", "dsc-plus-check-balance"),
     ("problem=dsc-plus dsc-plus-balance=from-500000", "dsc-plus-eligible"),
     ("problem=dsc-plus dsc-plus-balance=below-500000", "dsc-plus-not-eligible"),
     ("problem=share-device share-situation=want-to-share", "share-entity"),
@@ -107,10 +111,11 @@ ROUTES = [
         "share-device-eligible",
     ),
     (
-        "problem=share-device share-situation=want-to-share share-entity=different-identity "
-        "share-temporary=no",
+        "problem=share-device share-situation=want-to-share share-entity=different-identity",
         "share-device-ineligible-identity",
     ),
+    ("problem=share-device share-situation=not-sure", "share-entity"),
+    ("problem=share-device share-situation=want-to-share share-entity=not-sure", SHARING),
     (
         "problem=share-device share-situation=want-to-share share-entity=same-entity "
         "share-temporary=yes",
@@ -127,6 +132,16 @@ ROUTES = [
     ("problem=dsc dsc-problem=how-to-log-in", "dsc-login-steps"),
     ("problem=dsc dsc-problem=response-refused", "dsc-response-rejected"),
     ("problem=dsc dsc-problem=buttons-dead", "dsc-buttons"),
+    ("problem=dsc dsc-problem=forgot-pin", "dsc-forgot-pin"),
+    ("problem=dsc dsc-problem=not-sure", CONTACT),
+    ("problem=lost-phone", "lost-phone"),
+    ("problem=ib-key ibkey-situation=lost-or-stolen", "lost-phone"),
+    ("problem=ib-key ibkey-situation=not-sure", "ibkey-os"),
+    (
+        "problem=ib-key ibkey-situation=reinstalled-or-new-phone ibkey-os=not-sure",
+        "reactivate-ibkey",
+    ),
+    ("problem=not-sure", CONTACT),
 ]
 
 
@@ -143,7 +158,95 @@ def _all() -> list[State]:
 
 def test_every_required_outcome_is_reachable() -> None:
     reached = {s.outcome.id for s in _all() if s.outcome}
-    assert set(REQUIRED) <= reached
+    assert set(REQUIRED) | {"lost-phone", CONTACT} <= reached
+
+
+def _question_states() -> list[State]:
+    out: list[State] = []
+
+    def visit(answers: tuple[tuple[str, str], ...]) -> None:
+        state = walk(TREE, FACTS, answers)
+        if state.question is None:
+            return
+        out.append(state)
+        for option in state.question.options:
+            visit((*answers, (state.question.id, option.id)))
+
+    visit(())
+    return out
+
+
+def _ends(answers: tuple[tuple[str, str], ...]) -> set[tuple[str, str]]:
+    """Every (outcome, its facts) reachable after ``answers``, not-sure escapes left out."""
+    state = walk(TREE, FACTS, answers)
+    if state.outcome is not None:
+        return {(state.outcome.id, repr(sorted(state.params.items())))}
+    assert state.question is not None
+    return set().union(
+        *(_ends((*answers, (state.question.id, o.id))) for o in state.question.answers)
+    )
+
+
+def test_every_question_offers_a_way_out() -> None:
+    for state in _question_states():
+        assert state.question is not None
+        assert state.question.option("not-sure") is not None, state.question.id
+
+
+def test_no_question_is_asked_once_the_outcome_is_decided() -> None:
+    """Each question asked has two answers that lead to different outcomes or facts."""
+    for state in _question_states():
+        assert state.question is not None
+        ends = [_ends((*state.trail, (state.question.id, o.id))) for o in state.question.answers]
+        assert len(set().union(*ends)) > 1, (state.trail, state.question.id)
+
+
+@pytest.mark.parametrize(
+    ("answers", "not_asked"),
+    [
+        ("problem=withdrawal withdraw-device=dsc-plus", "withdraw-day"),
+        ("problem=withdrawal withdraw-device=gold", "withdraw-day"),
+        ("problem=withdrawal withdraw-device=scc withdraw-day=over-1000000", "withdraw-five-days"),
+        (
+            "problem=withdrawal withdraw-device=ibkr-mobile withdraw-day=over-1000000",
+            "withdraw-five-days",
+        ),
+        (
+            "problem=share-device share-situation=want-to-share share-entity=different-identity",
+            "share-temporary",
+        ),
+    ],
+    ids=["unlimited-device", "legacy-unlimited", "scc-over-day", "app-over-day", "identity"],
+)
+def test_a_decided_answer_skips_its_questions(answers: str, not_asked: str) -> None:
+    pairs = tuple(tuple(a.split("=")) for a in answers.split())
+    state = walk(TREE, FACTS, pairs)  # type: ignore[arg-type]
+    assert state.outcome is not None
+    assert not_asked not in dict(state.trail)
+
+
+@pytest.mark.parametrize("question", ["withdraw-day", "withdraw-five-days"])
+def test_amount_options_do_not_overlap(question: str) -> None:
+    options = TREE.questions[question].answers
+    assert options[0].lower == 0 and options[-1].amount is None
+    for before, after in zip(options, options[1:], strict=False):
+        assert before.amount == after.lower  # (lower, upper]: each amount fits exactly one
+
+
+def test_a_small_withdrawal_with_a_code_card_is_within_its_limits() -> None:
+    """150,000 in a day and in 5 days with a Security Code Card: the truthful answers fit."""
+    day = next(
+        o for o in TREE.questions["withdraw-day"].answers if o.lower < 150_000 <= (o.amount or 0)
+    )
+    five = next(
+        o
+        for o in TREE.questions["withdraw-five-days"].answers
+        if o.lower < 150_000 <= (o.amount or 0)
+    )
+    answers = (("problem", "withdrawal"), ("withdraw-device", "scc"))
+    answers += (("withdraw-day", day.id), ("withdraw-five-days", five.id))
+    state = walk(TREE, FACTS, answers)
+    assert state.outcome is not None and state.outcome.id == "withdrawal-within-limit"
 
 
 def test_all_paths_match_the_reviewed_golden_file() -> None:

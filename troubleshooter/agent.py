@@ -1,24 +1,22 @@
 """What a support agent asks the command line: an outcome's reply, and who can confirm an amount.
 
-``reply`` words an outcome's agent reply; a reply that names the decision's
-facts (the device, the devices allowed) needs a path through the tree, which
-the agent may give as answers and which is otherwise the first path that
-reaches the outcome, reported as assumed. ``limit_lines`` lists the devices
-whose withdrawal limits cover an amount, per day and over 5 business days.
+``reply`` words an outcome's agent reply. A reply that names the customer's
+device needs the answers that lead to it: when the answers the agent gives
+leave the device open, the reply takes its general form. ``limit_lines`` lists
+the devices whose withdrawal limits cover an amount, per day and over 5
+business days.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from . import rules
-from .content import OUTCOME_PARAMS, PLACEHOLDER
 from .facts import Limits
 from .hints import N_
 from .textwidth import cell_width, pad
-from .tree import Answers, State, Tree, UnknownAnswer, check_answers, paths
+from .tree import Answers, UnknownAnswer, check_answers, paths
 from .wizard import Words
 
 AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -34,30 +32,8 @@ class NoPath(LookupError):
     """The answers given do not lead to the outcome asked for."""
 
 
-@dataclass(frozen=True)
-class Reply:
-    text: str
-    state: State
-    assumed: Answers  # answers taken from the first path, not given by the agent
-
-
-def first_paths(tree: Tree, words: Words) -> dict[str, State]:
-    """The first path (in tree order) to each outcome."""
-    out: dict[str, State] = {}
-    for state in paths(tree, words.project.content.facts):
-        assert state.outcome is not None
-        out.setdefault(state.outcome.id, state)
-    return out
-
-
-def uses_answers(words: Words, outcome_id: str) -> bool:
-    """Whether an outcome's reply names facts that depend on the answers (device, allowed)."""
-    text = words.project.content.wizard.outcomes[outcome_id].reply.text
-    return bool(set(PLACEHOLDER.findall(text)) & OUTCOME_PARAMS)
-
-
-def reply(words: Words, outcome_id: str, answers: Answers = ()) -> Reply:
-    """The agent reply of an outcome, on the first path that agrees with ``answers``.
+def reply(words: Words, outcome_id: str, answers: Answers = ()) -> str:
+    """The agent reply of an outcome, for the customer's own answers where they are given.
 
     Raises :class:`UnknownOutcome`, :class:`UnknownAnswer` for a node or option that
     does not exist, and :class:`NoPath` when the answers lead elsewhere.
@@ -71,26 +47,15 @@ def reply(words: Words, outcome_id: str, answers: Answers = ()) -> Reply:
         if question.option(option) is None:
             raise UnknownAnswer(node, option, [o.id for o in question.options])
     given = set(answers)
-    for state in paths(tree, words.project.content.facts):
-        assert state.outcome is not None
-        if state.outcome.id == outcome_id and given <= set(state.trail):
-            assumed = tuple(a for a in state.trail if a not in given)
-            if not uses_answers(words, outcome_id):
-                assumed = ()
-            return Reply(words.reply(state), state, assumed)
-    raise NoPath(outcome_id)
-
-
-def describe_answers(words: Words, answers: Answers) -> list[str]:
-    """Answers as ``question → answer`` lines, each followed by its ``--answer`` form."""
-    lines = []
-    for node, option_id in answers:
-        question = words.project.tree.questions[node]
-        option = question.option(option_id)
-        assert option is not None
-        lines.append(f"  {words.question(question)} → {words.option(question, option)}")
-        lines.append(f"      --answer {node}={option_id}")
-    return lines
+    outcome = tree.outcomes[outcome_id]
+    texts = {
+        words.reply(outcome, state)
+        for state in paths(tree, words.project.content.facts)
+        if state.outcome is outcome and given <= set(state.trail)
+    }
+    if not texts:
+        raise NoPath(outcome_id)
+    return texts.pop() if len(texts) == 1 else words.reply(outcome)
 
 
 # -- limits -------------------------------------------------------------------------

@@ -8,22 +8,15 @@ from dataclasses import dataclass
 import jinja2
 from babel import Locale
 
-from .agent import first_paths
 from .flowchart import branches, flowchart_svg, outline
-from .hints import HINTS, example, hint
+from .hints import DOCUMENTED, HINTS, example, hint
 from .render import render
+from .tree import first_paths
+from .verification import Reason
 from .webwizard import segments
 from .wizard import Words
 
 SECTION = "agents"
-# Outcomes whose question names an error or symptom a customer reports.
-KNOWN_ERRORS = (
-    "share-device-error-level-too-low",
-    "dsc-response-rejected",
-    "dsc-buttons",
-    "m2fs-upgrade-tws",
-    "temporary-access",
-)
 
 
 @dataclass(frozen=True)
@@ -39,12 +32,12 @@ class OutcomeRow:
 
 
 def outcome_rows(words: Words, others: dict[str, Words]) -> list[OutcomeRow]:
-    """Every outcome in tree order, with its reply in each language."""
+    """Every outcome in tree order, with its general reply in each language."""
     rows = []
-    for outcome_id, state in first_paths(words.project.tree, words).items():
+    for outcome_id, state in first_paths(words.project.tree, words.project.content.facts).items():
         assert state.outcome is not None
         outcome = state.outcome
-        replies = {code: w.reply(state) for code, w in others.items()}
+        replies = {code: w.reply(outcome) for code, w in others.items()}
         symptom = list(words.trail(state))[-1]
         rows.append(
             OutcomeRow(
@@ -84,10 +77,13 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
                 outline(words, pages.get, root, f"{ident}-outline"),
             )
         )
-    hints = [(reason.value, hint(example(reason), words.lang.gettext)) for reason in HINTS]
+    hints = [
+        (reason.value, hint(example(reason), words.lang.gettext), reason in DOCUMENTED)
+        for reason in HINTS
+        if reason is not Reason.ACCEPTED
+    ]
     by_id = {row.id: row for row in rows}
-    share = words.project.content.articles["share-device"].section("conditions")
-    assert share is not None
+    _, share = words.sections(tree.role("sharing-rule"))[0]
     names = {code: Locale.parse(code).get_display_name(words.lang.code) or code for code in others}
     context = {
         "words": words,
@@ -96,8 +92,8 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
         "languages": others,
         "language_names": names,
         "hints": hints,
-        "known_errors": [by_id[i] for i in KNOWN_ERRORS],
-        "dsc_plus": by_id["dsc-plus-eligible"].when,
+        "known_errors": [row for row in rows if tree.outcomes[row.id].known_error],
+        "dsc_plus": by_id[tree.role("dsc-plus-rule").id].when,
         "sharing": share.blocks,
     }
     return {

@@ -118,6 +118,11 @@ def practice(device: str, lang: str) -> None:
     click.echo(gettext("Practice finished."))
 
 
+def _width() -> int:
+    """The terminal's width in columns, at most 100 (long lines are hard to read)."""
+    return min(shutil.get_terminal_size((80, 24)).columns, 100)
+
+
 def _words(root: Path, lang: str) -> Words:
     project = project_or_exit(root)
     return Words(project, project.lang(lang))
@@ -161,7 +166,7 @@ def wizard(lang: str, root: Path) -> None:
         return str(click.prompt(text, default="", show_default=False, prompt_suffix=gettext(": ")))
 
     try:
-        run_wizard(words, ask, click.echo)
+        run_wizard(words, ask, click.echo, _width())
     except (click.Abort, EOFError):
         click.echo()
 
@@ -209,7 +214,7 @@ def diagnose(answers: tuple[str, ...], as_json: bool, lang: str, root: Path) -> 
     if as_json:
         click.echo(diagnosis_json(words, state))
     else:
-        echo_lines(outcome_lines(words, state))
+        echo_lines(outcome_lines(words, state, _width()))
 
 
 @main.command(help=_("List every path from the first question to an outcome."))
@@ -244,7 +249,7 @@ answer_option = click.option(
     "answers",
     multiple=True,
     metavar="NODE=OPTION",
-    help=_("An answer on the way to the outcome; the first path to it fills in the rest."),
+    help=_("The customer's answer on the way to the outcome; the reply names their device."),
 )
 
 
@@ -257,7 +262,7 @@ def reply(outcome: str, answers: tuple[str, ...], lang: str, root: Path) -> None
     words = _words(root, lang)
     gettext = words.lang.gettext
     try:
-        result = agent.reply(words, outcome, _pairs(answers, gettext))
+        text = agent.reply(words, outcome, _pairs(answers, gettext))
     except agent.UnknownOutcome as e:
         raise click.UsageError(
             gettext("unknown outcome %(outcome)r") % {"outcome": outcome}
@@ -270,12 +275,7 @@ def reply(outcome: str, answers: tuple[str, ...], lang: str, root: Path) -> None
         raise click.UsageError(
             gettext("these answers do not lead to %(outcome)s") % {"outcome": outcome}
         ) from e
-    click.echo(result.text)
-    if result.assumed:
-        click.echo(err=True)
-        click.echo(gettext("This reply assumes these answers:"), err=True)
-        for line in agent.describe_answers(words, result.assumed):
-            click.echo(line, err=True)
+    click.echo(text)
 
 
 @main.command(help=_("Print an article in the terminal, by slug or KB id."))
@@ -291,8 +291,7 @@ def article(ref: str, markdown: bool, lang: str, root: Path) -> None:
     if markdown:
         click.echo(pages(words.project, lang).files[f"articles/{found.slug}.md"], nl=False)
         return
-    width = min(shutil.get_terminal_size((80, 24)).columns, 100)
-    echo_lines(ArticleText(words, width).render(found))
+    echo_lines(ArticleText(words, _width()).render(found))
 
 
 @main.command(help=_("Find articles and troubleshooter outcomes; words may be English or Chinese."))

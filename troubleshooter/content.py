@@ -9,24 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problems, Where
 from .facts import Facts, load_facts
 from .keywords import Keywords, read_keywords
-from .source import Msg, Node, load_yaml
-from .wording import Wizard, read_wizard
+from .source import PLACEHOLDER, Msg, Node, load_yaml
+from .wording import ANSWER_PARAMS, Wizard, read_wizard
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KB_ID = re.compile(r"^KB\d+$")
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+URL = re.compile(r"^https://[a-z0-9.-]+(/[A-Za-z0-9._~/-]*)?$")
 NOTE_KINDS = ("note", "tip", "warning", "danger", "info", "example")
 PLATFORMS = {"android": "Android", "ios": "iOS"}
-TABLES = ("withdrawal-limits", "security-levels")
+TABLES = ("withdrawal-limits", "security-levels", "sharing-levels")
 EXAMPLES = ("dsc-walkthrough",)
-# Placeholders that the troubleshooter's decisions fill in for outcome wording.
-OUTCOME_PARAMS = frozenset({"device", "allowed"})
 
 
 @dataclass(frozen=True)
@@ -138,6 +136,7 @@ class Site:
     intro: Msg
     topics: tuple[Topic, ...]
     starts: tuple[Start, ...] = ()
+    links: dict[str, str] = field(default_factory=dict)  # text in content -> web address
 
 
 @dataclass(frozen=True)
@@ -275,9 +274,14 @@ def read_site(path: Path, problems: Problems) -> Site | None:
     root = load_yaml(path, problems)
     if root is None:
         return None
-    f = root.mapping(("title", "home_title", "intro", "topics"), ("start",))
+    f = root.mapping(("title", "home_title", "intro", "topics"), ("start", "links"))
     if not {"title", "home_title", "intro", "topics"} <= f.keys():
         return None
+    links = {}
+    for text, node in f["links"].items() if "links" in f else []:
+        links[text] = node.str()
+        if not URL.match(links[text]):
+            node._report(f"{links[text]!r} is not a web address", "write it as https://host/path")
     topics = []
     for node in f["topics"].seq():
         t = node.mapping(("id", "title", "articles"))
@@ -296,7 +300,12 @@ def read_site(path: Path, problems: Problems) -> Site | None:
             answers = tuple(s["answers"].str().split("/"))
             starts.append(Start(s["title"].msg(), answers, s["answers"].where))
     return Site(
-        f["title"].msg(), f["home_title"].msg(), f["intro"].msg(), tuple(topics), tuple(starts)
+        f["title"].msg(),
+        f["home_title"].msg(),
+        f["intro"].msg(),
+        tuple(topics),
+        tuple(starts),
+        links,
     )
 
 
@@ -393,7 +402,7 @@ def load_content(root: Path) -> Content:
 
 def _check(content: Content) -> Problems:
     problems = Problems()
-    known = content.facts.placeholder_names() | OUTCOME_PARAMS
+    known = content.facts.placeholder_names() | ANSWER_PARAMS
     for msg in content.messages():
         for name in PLACEHOLDER.findall(msg.text):
             if name not in known:

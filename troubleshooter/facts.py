@@ -34,6 +34,7 @@ class Device:
     legacy: bool
     physical: bool
     limits: Limits
+    requires_balance: str | None = None  # the money fact an account must reach to get one
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,16 @@ def _ints(node: Node | None) -> dict[str, int]:
     return {} if node is None else {k: v.int() for k, v in node.items()}
 
 
+def _money_name(node: Node | None, money: Node | None) -> str | None:
+    """The name of a money fact, reported unless ``money:`` defines it."""
+    if node is None:
+        return None
+    name = node.str()
+    if money is None or not isinstance(money.value, dict) or name not in money.value:
+        node._report(f"unknown money fact {name!r}", "name a fact listed under money:")
+    return name
+
+
 def load_facts(path: Path, problems: Problems) -> Facts | None:
     """Load and check ``facts.yml``; problems are collected, not raised."""
     root = load_yaml(path, problems)
@@ -116,7 +127,9 @@ def load_facts(path: Path, problems: Problems) -> Facts | None:
     devices: list[Device] = []
     seen: set[str] = set()
     for node in top["devices"].seq() if "devices" in top else []:
-        f = node.mapping(("id", "name", "level", "limits"), ("legacy", "physical"))
+        f = node.mapping(
+            ("id", "name", "level", "limits"), ("legacy", "physical", "requires_balance")
+        )
         if "id" not in f:
             continue
         device_id = f["id"].str()
@@ -131,6 +144,7 @@ def load_facts(path: Path, problems: Problems) -> Facts | None:
                 legacy=f["legacy"].bool() if "legacy" in f else False,
                 physical=f["physical"].bool() if "physical" in f else True,
                 limits=_limits(f["limits"]) if "limits" in f else Limits(None, None),
+                requires_balance=_money_name(f.get("requires_balance"), top.get("money")),
             )
         )
     fallback = {}

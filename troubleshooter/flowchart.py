@@ -34,7 +34,7 @@ FONTS = (
     "'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif"
 )
 # (font size, line height, widest line, horizontal and vertical padding)
-NODE = (14.0, 18.0, 200.0, 10.0, 8.0)
+NODE = (14.0, 18.0, 150.0, 10.0, 8.0)
 DECISION = (13.0, 16.0, 120.0, 0.0, 0.0)
 LABEL = (12.5, 15.0, 118.0, 4.0, 3.0)
 # Light colours are fallbacks; docs/assets/extra.css sets both schemes.

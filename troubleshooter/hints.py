@@ -40,7 +40,7 @@ HINTS: dict[Reason | DeviceReason, str] = {
         "login screen shows now and type the new response."
     ),
     DeviceReason.EXPIRED: N_("The code has expired. Start again to get a new one."),
-    Reason.REPLAYED: N_("This code has already been used once. Wait for a new code."),
+    Reason.REPLAYED: N_("This code has already been used once."),
     DeviceReason.WRONG_PIN: N_(
         "The PIN is wrong. Turn the card on again and enter the PIN you chose when you "
         "requested it."
@@ -51,6 +51,31 @@ HINTS: dict[Reason | DeviceReason, str] = {
     ),
     Reason.WRONG_CODE: N_("The code is not right. Check the device and try again."),
 }
+# Refusals that the broker's own login documents (type the response, not the
+# challenge; all its digits; the PIN chosen for the card; start again when it
+# expires). The other reasons are checks of the practice devices only.
+DOCUMENTED = frozenset(
+    {
+        DeviceReason.CHALLENGE_ECHOED,
+        Reason.WRONG_LENGTH,
+        DeviceReason.EXPIRED,
+        DeviceReason.WRONG_PIN,
+    }
+)
+
+# What is new after a refused code, on each practice device.
+NEW_CODE = {
+    "dsc": N_(
+        "Start the login again: the login screen shows a new challenge code, and the card "
+        "turns it into a new response code."
+    ),
+    "ibkey": N_(
+        "Start the login again: the login screen shows a new challenge code, and IB Key turns "
+        "it into a new response code."
+    ),
+    "card": N_("Start the login again: the login screen asks for other positions on your card."),
+}
+DEMO_PIN = N_("The demo card's PIN is %(pin)s.")
 ORDER_SWAPPED = N_(
     "The codes are right but in the wrong order. Type them in the order the login screen asks for."
 )

@@ -21,9 +21,9 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations
 
-from .content import PLACEHOLDER, Content, Term
+from .content import Content, Term
 from .errors import Problems, Where, display_path
-from .source import Msg
+from .source import PLACEHOLDER, Msg
 
 SOURCE_LANG = "en"
 CATALOG = "LC_MESSAGES/messages.po"

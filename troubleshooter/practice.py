@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .demo import DEMO_PIN as PIN
 from .demo import (
     DISPLAY_CHALLENGE,
     DemoVerdict,
+    DeviceReason,
     DigitalSecurityCard,
     IBKey,
     SecurityCodeCard,
@@ -21,10 +23,12 @@ from .demo import (
     demo_dsc,
     demo_ibkey,
 )
-from .hints import N_, hint
-from .verification import VerificationError
+from .hints import DEMO_PIN, N_, NEW_CODE, hint
+from .verification import Reason, VerificationError
 
 DEVICES = ("dsc", "ibkey", "card")
+# A refusal after which the same challenge cannot succeed: the login starts again.
+RESTART = frozenset({Reason.REPLAYED, DeviceReason.EXPIRED, DeviceReason.STALE_CHALLENGE})
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,24 @@ class Console:
         return self.gettext(text) % params if params else self.gettext(text)
 
 
-def _verdict(io: Console, verdict: DemoVerdict) -> bool:
+def _verdict(io: Console, verdict: DemoVerdict, device: str) -> bool:
     mark = "✔" if verdict.accepted else "✘"
     io.say(f"{mark} {hint(verdict, io.gettext)}")
+    if verdict.reason is DeviceReason.WRONG_PIN:
+        io.say(io.t(DEMO_PIN, pin=PIN))
+    if verdict.reason in RESTART:
+        io.say(io.t(NEW_CODE[device]))
     return verdict.accepted
+
+
+def _until_accepted(
+    io: Console, device: str, prompt: str, verify: Callable[[str], DemoVerdict]
+) -> bool:
+    """Ask for the code until it is accepted or the login must start again."""
+    while True:
+        verdict = verify(io.ask(io.t(prompt)))
+        if _verdict(io, verdict, device) or verdict.reason in RESTART:
+            return verdict.accepted
 
 
 def practise_dsc(io: Console, card: DigitalSecurityCard | None = None) -> bool:
@@ -58,9 +76,9 @@ def practise_dsc(io: Console, card: DigitalSecurityCard | None = None) -> bool:
     io.say(
         io.t(N_("Demo card: you hold “press”; the display shows %(display)s"), display=card.press())
     )
-    io.say(io.t(N_("The demo card's PIN is %(pin)s. Never type your real PIN here."), pin="1234"))
+    io.say(io.t(N_("The demo card's PIN is %(pin)s. Never type your real PIN here."), pin=PIN))
     while card.enter_pin(pin := io.ask(io.t(N_("Type the PIN on the card")))) != DISPLAY_CHALLENGE:
-        _verdict(io, card.check_pin(pin))
+        _verdict(io, card.check_pin(pin), "dsc")
         card.press()
     io.say(io.t(N_("The card shows %(display)s"), display=DISPLAY_CHALLENGE))
     while True:
@@ -76,8 +94,8 @@ def practise_dsc(io: Console, card: DigitalSecurityCard | None = None) -> bool:
                 )
             )
     io.say(io.t(N_("The card shows the response code %(code)s"), code=response))
-    typed = io.ask(io.t(N_("Type the response code on the login screen")))
-    return _verdict(io, card.verify(typed, at=io.clock()))
+    prompt = N_("Type the response code on the login screen")
+    return _until_accepted(io, "dsc", prompt, lambda typed: card.verify(typed, at=io.clock()))
 
 
 def practise_ibkey(io: Console, app: IBKey | None = None) -> bool:
@@ -94,8 +112,10 @@ def practise_ibkey(io: Console, app: IBKey | None = None) -> bool:
         io.say(io.t(N_("IB Key needs the challenge code exactly as the login screen shows it.")))
         typed = challenge
     io.say(io.t(N_("IB Key shows the response code %(code)s"), code=app.respond(typed)))
-    answer = io.ask(io.t(N_("Type the response code on the login screen")))
-    return _verdict(io, app.verify_response(answer, at=io.clock()))
+    prompt = N_("Type the response code on the login screen")
+    return _until_accepted(
+        io, "ibkey", prompt, lambda answer: app.verify_response(answer, at=io.clock())
+    )
 
 
 def practise_card(io: Console, card: SecurityCodeCard | None = None) -> bool:
@@ -109,8 +129,8 @@ def practise_card(io: Console, card: SecurityCodeCard | None = None) -> bool:
             positions=" ".join(positions),
         )
     )
-    answer = io.ask(io.t(N_("Codes, separated by spaces")))
-    return _verdict(io, card.verify(answer, at=io.clock()))
+    prompt = N_("Codes, separated by spaces")
+    return _until_accepted(io, "card", prompt, lambda answer: card.verify(answer, at=io.clock()))
 
 
 def session(device: str) -> Callable[[Console], bool]:

@@ -80,6 +80,12 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
     )
     env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
 
+    def links(markdown: str) -> str:
+        """Escaped text with the addresses that site.yml lists turned into links."""
+        for text, url in content.site.links.items():
+            markdown = markdown.replace(escape_md(text), f"[{escape_md(text)}]({url})")
+        return markdown
+
     def t(msg: Msg | str, **params: str) -> str:
         return escape_md(lang.t(msg, **params))
 
@@ -88,6 +94,7 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
     env.filters["yaml_list"] = lambda msgs: json.dumps(
         [lang.t(m) for m in msgs], ensure_ascii=False
     )
+    env.filters["links"] = links
     env.filters["md"] = escape_md
     env.filters["attr"] = lambda text: html.escape(text, quote=True)
     env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
@@ -100,7 +107,13 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         step_labels=STEP_LABELS,
         search_boost=SEARCH_BOOST,
     )
+    env.globals["raise"] = _fail
     return env
+
+
+def _fail(message: str) -> None:
+    """``raise("...")`` in a template: a case the template cannot render."""
+    raise jinja2.TemplateRuntimeError(message)
 
 
 def render(env: jinja2.Environment, template: str, **context: Any) -> str:
@@ -121,6 +134,10 @@ def render(env: jinja2.Environment, template: str, **context: Any) -> str:
                     "use a name the renderer provides",
                 )
             ]
+        ) from e
+    except jinja2.TemplateRuntimeError as e:
+        raise ContentError(
+            [Problem(Where(f"templates/{template}", 1), f"template error: {e}", "handle it there")]
         ) from e
 
 

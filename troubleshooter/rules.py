@@ -18,11 +18,11 @@ class Band:
 
 
 def amount_bands(limits: list[int | None]) -> list[Band]:
-    """Ranges split at every distinct finite limit, so each range has one answer."""
+    """Ranges that do not overlap, split at every distinct finite limit: one answer each."""
     edges = sorted({x for x in limits if x is not None})
     bands, lower = [], 0
     for edge in edges:
-        bands.append(Band(f"up-to-{edge}", lower, edge))
+        bands.append(Band(f"over-{lower}-up-to-{edge}" if lower else f"up-to-{edge}", lower, edge))
         lower = edge
     bands.append(Band(f"over-{lower}", lower, None))
     return bands
@@ -50,6 +50,13 @@ def allows(limits: Limits, per_day: int | None, five_days: int | None) -> bool:
 def devices_allowing(facts: Facts, per_day: int | None, five_days: int | None) -> list[Device]:
     """Devices (current ones first, strongest first) that can confirm such a withdrawal."""
     return [d for d in facts.by_level() if allows(d.limits, per_day, five_days)]
+
+
+def devices_to_get(facts: Facts, per_day: int | None, five_days: int | None) -> list[Device]:
+    """Devices still issued (legacy ones are not) that can confirm such a withdrawal,
+    those that any account can get before those that need a balance."""
+    issued = [d for d in devices_allowing(facts, per_day, five_days) if not d.legacy]
+    return sorted(issued, key=lambda d: d.requires_balance is not None)
 
 
 def dsc_plus_eligible(facts: Facts, balance: int) -> bool:

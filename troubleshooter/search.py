@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .agent import first_paths
-from .content import PLACEHOLDER, article_messages
+from .content import article_messages
 from .hints import N_
 from .project import Project
+from .source import PLACEHOLDER
 from .textwidth import cell_width
+from .tree import first_paths
 from .wizard import Words
 
 TITLE_WEIGHT = 3
@@ -120,7 +121,11 @@ def result_lines(project: Project, code: str, results: list[Result]) -> Iterator
     """Results in one language: kind, title and id, then where to go."""
     words = Words(project, project.lang(code))
     _ = words.lang.gettext
-    trails = first_paths(project.tree, words) if any(r.kind == OUTCOME for r in results) else {}
+    trails = (
+        first_paths(project.tree, project.content.facts)
+        if any(r.kind == OUTCOME for r in results)
+        else {}
+    )
     width = max((cell_width(_(k)) for k in KINDS.values()), default=0)
     for number, result in enumerate(results, 1):
         kind = _(KINDS[result.kind])

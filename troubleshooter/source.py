@@ -39,6 +39,9 @@ class YamlList(list[Any]):
     item_lines: list[int]
 
 
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")  # a fact or answer named in a string
+
+
 @dataclass(frozen=True)
 class Msg:
     """An English source string (a gettext msgid) and where it is written."""

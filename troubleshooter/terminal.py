@@ -157,8 +157,10 @@ class ArticleText:
             yield from columns(header, rows, indent, right=(1, 2))
             yield ""
             yield from self._para(_("Legacy devices are no longer issued."), indent)
-        elif name == "security-levels":
+        elif name in ("security-levels", "sharing-levels"):
             devices = facts.by_level()
+            if name == "sharing-levels":
+                devices = [d for d in devices if d.physical]
             top, bottom = devices[0].level, devices[-1].level
             levels = {top: _("Highest"), bottom: _("Lowest")}
             rows = [[levels.get(d.level, str(d.level)), self.words.device(d)] for d in devices]

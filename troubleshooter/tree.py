@@ -2,17 +2,21 @@
 
 ``content/tree.yml`` holds routing only (node ids, option ids, targets); the
 wording lives in ``content/wizard.yml``; :mod:`treeload` loads and checks it.
-Decisions call the pure rules in :mod:`rules`.
+Decisions call the pure rules in :mod:`rules`. A question is asked only while
+its answer can still change the outcome: once every answer (the ``not-sure``
+escape aside) leads to the same outcome with the same facts, the walk skips it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from . import rules
 from .errors import Where
 from .facts import Facts
+
+NOT_SURE = "not-sure"  # the escape option every question has
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class Question:
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
 
+    @property
+    def answers(self) -> tuple[Option, ...]:
+        """The options that answer the question (all but the ``not-sure`` escape)."""
+        return tuple(o for o in self.options if o.id != NOT_SURE)
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -46,11 +55,22 @@ class Decision:
 
 @dataclass(frozen=True)
 class Outcome:
+    """An answer: the article sections whose steps it shows, in order, and its roles."""
+
     id: str
-    article: str
-    section: str
+    sections: tuple[tuple[str, str], ...]  # (article slug, section id)
     tab: str | None
     where: Where
+    practice: str | None = None  # the demo device its pages offer
+    known_error: bool = False  # the question before it names an error a customer reports
+
+    @property
+    def article(self) -> str:
+        return self.sections[0][0]
+
+    @property
+    def section(self) -> str:
+        return self.sections[0][1]
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,15 @@ class Tree:
     questions: dict[str, Question]
     decisions: dict[str, Decision]
     outcomes: dict[str, Outcome]
+    roles: dict[str, str] = field(default_factory=dict)  # role -> outcome id
+    # Results reachable from a node given the answers so far (see :func:`_results`).
+    memo: dict[Hashable, frozenset[Hashable]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def role(self, name: str) -> Outcome:
+        """The outcome that plays a role the product's pages name (checked at load)."""
+        return self.outcomes[self.roles[name]]
 
     def targets(self, node_id: str) -> list[str]:
         if node_id in self.questions:
@@ -97,9 +126,9 @@ Rule = Callable[[Facts, Mapping[str, Option]], tuple[str, dict[str, object]]]
 def _withdrawal(facts: Facts, given: Mapping[str, Option]) -> tuple[str, dict[str, object]]:
     device = facts.device(given["device"].id)
     day, five = given["per_day"].amount, given["five_days"].amount
-    allowed = rules.devices_allowing(facts, day, five)
-    verdict = "within" if rules.allows(device.limits, day, five) else "over"
-    return verdict, {"device": device, "allowed": allowed}
+    if rules.allows(device.limits, day, five):
+        return "within", {"device": device}
+    return "over", {"device": device, "allowed": rules.devices_to_get(facts, day, five)}
 
 
 def _dsc_plus(facts: Facts, given: Mapping[str, Option]) -> tuple[str, dict[str, object]]:
@@ -151,12 +180,13 @@ def walk(tree: Tree, facts: Facts, answers: Answers) -> State:
                 tuple(trail), outcome=tree.outcomes[node_id], params=_params(tree, facts, chosen)
             )
         if node_id in tree.decisions:
-            decision = tree.decisions[node_id]
-            fn = RULES[decision.rule][0]
-            verdict, _ = fn(facts, {k: chosen[q] for k, q in decision.inputs.items()})
-            node_id = decision.then[verdict]
+            node_id = _decide(tree, facts, tree.decisions[node_id], chosen)
             continue
         question = _narrowed(tree.questions[node_id], chosen)
+        if not asked(tree, facts, question, chosen):
+            chosen[node_id] = question.answers[0]
+            node_id = question.answers[0].next
+            continue
         if node_id not in given:
             return State(tuple(trail), question=question)
         option = question.option(given.pop(node_id))
@@ -167,7 +197,48 @@ def walk(tree: Tree, facts: Facts, answers: Answers) -> State:
         node_id = option.next
 
 
-def _narrowed(question: Question, chosen: dict[str, Option]) -> Question:
+def _decide(tree: Tree, facts: Facts, decision: Decision, chosen: Mapping[str, Option]) -> str:
+    fn = RULES[decision.rule][0]
+    verdict, _ = fn(facts, {k: chosen[q] for k, q in decision.inputs.items()})
+    return decision.then[verdict]
+
+
+def asked(tree: Tree, facts: Facts, question: Question, chosen: Mapping[str, Option]) -> bool:
+    """Whether the answer to ``question`` can still change the outcome or its facts."""
+    return len(_results(tree, facts, question.id, chosen)) > 1
+
+
+def _results(
+    tree: Tree, facts: Facts, node_id: str, chosen: Mapping[str, Option]
+) -> frozenset[Hashable]:
+    """Every (outcome, facts) that the answers to come can still reach from ``node_id``.
+
+    The ``not-sure`` escapes are left out: they are a way out, not an answer.
+    """
+    key = (node_id, tuple(sorted(chosen.items())))
+    if key in tree.memo:
+        return tree.memo[key]
+    if node_id in tree.outcomes:
+        params = _params(tree, facts, chosen)
+        found: frozenset[Hashable] = frozenset(
+            {(node_id, tuple(sorted((k, _frozen(v)) for k, v in params.items())))}
+        )
+    elif node_id in tree.decisions:
+        found = _results(tree, facts, _decide(tree, facts, tree.decisions[node_id], chosen), chosen)
+    else:
+        question = _narrowed(tree.questions[node_id], chosen)
+        found = frozenset().union(
+            *(_results(tree, facts, o.next, {**chosen, node_id: o}) for o in question.answers)
+        )
+    tree.memo[key] = found
+    return found
+
+
+def _frozen(value: object) -> Hashable:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _narrowed(question: Question, chosen: Mapping[str, Option]) -> Question:
     """A question whose amounts must exceed an earlier answer's lower bound."""
     if question.at_least is None or question.at_least not in chosen:
         return question
@@ -176,7 +247,7 @@ def _narrowed(question: Question, chosen: dict[str, Option]) -> Question:
     return replace(question, options=options)
 
 
-def _params(tree: Tree, facts: Facts, chosen: dict[str, Option]) -> dict[str, object]:
+def _params(tree: Tree, facts: Facts, chosen: Mapping[str, Option]) -> dict[str, object]:
     """Facts the decisions on the way computed, for the outcome's wording."""
     params: dict[str, object] = {}
     for decision in tree.decisions.values():
@@ -233,3 +304,12 @@ def paths(tree: Tree, facts: Facts) -> Iterator[State]:
             yield from extend((*answers, (state.question.id, option.id)))
 
     yield from extend(())
+
+
+def first_paths(tree: Tree, facts: Facts) -> dict[str, State]:
+    """The first path (in tree order) to each outcome."""
+    out: dict[str, State] = {}
+    for state in paths(tree, facts):
+        assert state.outcome is not None
+        out.setdefault(state.outcome.id, state)
+    return out

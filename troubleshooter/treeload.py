@@ -1,8 +1,9 @@
 """Loading and checking the decision tree (``content/tree.yml``) against the content.
 
 Questions whose options come from facts are generated here at load; every
-problem (unknown target, loop, unreachable node, outcome without an article
-section, missing words) is reported with its file and line.
+problem (unknown target, loop, unreachable node, a question without its
+``not-sure`` escape or never asked, outcome without an article section, missing
+words, unknown role) is reported with its file and line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .content import PLATFORMS, SLUG, Content
 from .errors import ContentError, Problems, Where
 from .facts import Facts
 from .source import Node, load_yaml
-from .tree import RULES, Decision, Option, Outcome, Question, Tree
+from .tree import NOT_SURE, RULES, Decision, Option, Outcome, Question, Tree, walk
 
 
 def generated_options(facts: Facts, source: str) -> list[Option] | None:
@@ -37,7 +38,7 @@ SOURCES = ("devices", "day-amounts", "five-day-amounts", "balance")
 
 
 def _read_question(node_id: str, node: Node, facts: Facts) -> Question:
-    f = node.mapping((), ("ask", "ask_from", "next", "at_least"))
+    f = node.mapping((), ("ask", "ask_from", "next", "at_least", "not_sure"))
     if "ask" in f:
         options = tuple(Option(key, target.str()) for key, target in f["ask"].items())
         return Question(node_id, options, None, node.where)
@@ -54,6 +55,8 @@ def _read_question(node_id: str, node: Node, facts: Facts) -> Question:
         return Question(node_id, (), source, node.where)
     target = f["next"].str()
     options = tuple(Option(o.id, target, o.amount, o.lower) for o in generated)
+    if "not_sure" in f:
+        options += (Option(NOT_SURE, f["not_sure"].str()),)
     at_least = f["at_least"].str() if "at_least" in f else None
     return Question(node_id, options, source, node.where, at_least)
 
@@ -86,7 +89,7 @@ def load_tree(path: Path, content: Content) -> Tree:
     root = load_yaml(path, problems)
     if root is None:
         raise ContentError(problems.items)
-    top = root.mapping(("start", "nodes", "outcomes"))
+    top = root.mapping(("start", "nodes", "outcomes"), ("roles",))
     questions: dict[str, Question] = {}
     decisions: dict[str, Decision] = {}
     for node_id, node in top["nodes"].items() if "nodes" in top else []:
@@ -98,15 +101,53 @@ def load_tree(path: Path, content: Content) -> Tree:
             questions[node_id] = _read_question(node_id, node, content.facts)
     outcomes: dict[str, Outcome] = {}
     for outcome_id, node in top["outcomes"].items() if "outcomes" in top else []:
-        f = node.mapping(("article",), ("tab",))
-        slug, _, section = (f["article"].str() if "article" in f else "").partition("#")
-        tab = f["tab"].str() if "tab" in f else None
-        outcomes[outcome_id] = Outcome(outcome_id, slug, section, tab, node.where)
+        outcomes[outcome_id] = _read_outcome(outcome_id, node)
+    roles = {k: v.str() for k, v in top["roles"].items()} if "roles" in top else {}
     problems.raise_if_any()
-    tree = Tree(top["start"].str(), questions, decisions, outcomes)
+    tree = Tree(top["start"].str(), questions, decisions, outcomes, roles)
     _check(tree, content, Where.of(path, 1), problems)
+    for role, outcome_id in roles.items():
+        if outcome_id not in outcomes:
+            problems.add(
+                Where.of(path, top["roles"].value.key_lines[role]),
+                f"role {role!r} names unknown outcome {outcome_id!r}",
+                "name an outcome listed under outcomes:",
+            )
+    for role in sorted(set(ROLES) - set(roles)):
+        problems.add(
+            Where.of(path, 1),
+            f"no outcome plays the role {role!r} ({ROLES[role]})",
+            f"add '{role}: <outcome id>' under roles:",
+        )
+    problems.raise_if_any()
+    _check_asked(tree, content.facts, problems)
     problems.raise_if_any()
     return tree
+
+
+# Outcomes that the product's pages and commands need by role.
+ROLES = {
+    "contact": "where 'not sure' ends when nothing better helps",
+    "dsc-plus-rule": "its diagnosis states the DSC+ rule on the agents' page",
+    "sharing-rule": "its article section states the sharing conditions on the agents' page",
+}
+
+
+def _read_outcome(outcome_id: str, node: Node) -> Outcome:
+    f = node.mapping(("article",), ("tab", "practice", "known_error"))
+    refs = []
+    if "article" in f:
+        items = f["article"].seq() if isinstance(f["article"].value, list) else [f["article"]]
+        refs = [item.str() for item in items]
+    sections = tuple((slug, section) for slug, _, section in (r.partition("#") for r in refs))
+    return Outcome(
+        outcome_id,
+        sections or (("", ""),),
+        f["tab"].str() if "tab" in f else None,
+        node.where,
+        practice=f["practice"].str() if "practice" in f else None,
+        known_error=f["known_error"].bool() if "known_error" in f else False,
+    )
 
 
 def _check(tree: Tree, content: Content, top: Where, problems: Problems) -> None:
@@ -136,15 +177,29 @@ def _check(tree: Tree, content: Content, top: Where, problems: Problems) -> None
                     f"input {name!r} names unknown question {source!r}",
                     "name a question that comes before this decision",
                 )
-    for outcome in tree.outcomes.values():
-        article = content.articles.get(outcome.article)
-        if article is None or article.section(outcome.section) is None:
+    for question in tree.questions.values():
+        if question.option(NOT_SURE) is None:
+            fix = "add 'not_sure: <node>'" if question.source else "add the option 'not-sure'"
             problems.add(
-                outcome.where,
-                f"outcome {outcome.id!r} links to unknown section "
-                f"'{outcome.article}#{outcome.section}'",
-                "use 'slug#section-id' of an existing article section",
+                question.where,
+                f"question {question.id!r} has no way out for a customer who is not sure",
+                f"{fix}, leading to the most useful answer at that point",
             )
+        if not question.answers:
+            problems.add(
+                question.where,
+                f"question {question.id!r} offers no answer besides 'not-sure'",
+                "add the options a customer can choose",
+            )
+    for outcome in tree.outcomes.values():
+        for slug, section in outcome.sections:
+            article = content.articles.get(slug)
+            if article is None or article.section(section) is None:
+                problems.add(
+                    outcome.where,
+                    f"outcome {outcome.id!r} links to unknown section '{slug}#{section}'",
+                    "use 'slug#section-id' of an existing article section",
+                )
         if outcome.tab is not None and outcome.tab not in PLATFORMS:
             problems.add(
                 outcome.where, f"unknown tab {outcome.tab!r}", f"use {' or '.join(PLATFORMS)}"
@@ -168,6 +223,29 @@ def _check(tree: Tree, content: Content, top: Where, problems: Problems) -> None
             f"the tree loops: {' → '.join(cycle)}",
             "route one of these options forward to a new node or an outcome",
         )
+
+
+def _check_asked(tree: Tree, facts: Facts, problems: Problems) -> None:
+    """A question that no path asks cannot change any outcome: it is dead routing."""
+    asked_somewhere: set[str] = set()
+
+    def visit(answers: tuple[tuple[str, str], ...]) -> None:
+        state = walk(tree, facts, answers)
+        if state.question is None:
+            return
+        asked_somewhere.add(state.question.id)
+        for option in state.question.options:
+            visit((*answers, (state.question.id, option.id)))
+
+    visit(())
+    for question in tree.questions.values():
+        if question.id not in asked_somewhere:
+            problems.add(
+                question.where,
+                f"question {question.id!r} is never asked: on every path that reaches it, "
+                "all its answers lead to the same outcome",
+                "remove it, or route its options to outcomes that differ",
+            )
 
 
 def _check_wording(tree: Tree, content: Content, problems: Problems) -> None:

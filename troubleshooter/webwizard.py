@@ -13,15 +13,16 @@ from functools import cache
 
 import jinja2
 
-from .content import Block, Tabs
-from .demo import DEFAULT_SEED
-from .hints import HINTS, N_
+from .content import Block, Example, See, Tabs
+from .demo import DEFAULT_SEED, DeviceReason
+from .demo import DEMO_PIN as PIN
+from .hints import DEMO_PIN, HINTS, N_, NEW_CODE
 from .render import render
-from .tree import State, Tree, walk
+from .tree import Outcome, State, Tree, walk
+from .verification import Reason
 from .wizard import Words
 
 SECTION = "troubleshooter"
-PRACTICE_OUTCOMES = frozenset({"dsc-login-steps", "dsc-response-rejected"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,12 @@ def practice_card(words: Words) -> PracticeCard:
     gettext = words.lang.gettext
     strings = {key: gettext(text) for key, text in PRACTICE_UI.items()}
     strings |= {reason.value: gettext(text) for reason, text in HINTS.items()}
-    return PracticeCard(DEFAULT_SEED, "1234", 300, strings)
+    # What is new after a refusal, and the demo PIN after a wrong one, as in the terminal.
+    new_code = NEW_CODE["dsc"]
+    for reason in (Reason.REPLAYED, DeviceReason.EXPIRED, DeviceReason.STALE_CHALLENGE):
+        strings[reason.value] += " " + gettext(new_code)
+    strings[DeviceReason.WRONG_PIN.value] += " " + gettext(DEMO_PIN) % {"pin": PIN}
+    return PracticeCard(DEFAULT_SEED, PIN, 300, strings)
 
 
 @dataclass(frozen=True)
@@ -104,15 +110,15 @@ def remaining(tree: Tree, node_id: str) -> int:
     return depth(node_id)
 
 
-def visible(blocks: tuple[Block, ...], tab: str | None) -> tuple[Block, ...]:
-    """Blocks with Android/iOS tabs reduced to the outcome's platform, when it has one."""
-    if tab is None:
-        return blocks
+def visible(blocks: tuple[Block, ...], outcome: Outcome) -> tuple[Block, ...]:
+    """An outcome's view of a section: Android/iOS tabs reduced to the outcome's
+    platform, when it has one, and no "see also" to a section the outcome shows."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Tabs):
-            out.extend(b for platform, body in block.tabs if platform == tab for b in body)
-        else:
+        if isinstance(block, Tabs) and outcome.tab is not None:
+            body = [b for platform, body in block.tabs if platform == outcome.tab for b in body]
+            out.extend(visible(tuple(body), outcome))
+        elif not (isinstance(block, See) and (block.slug, block.anchor) in outcome.sections):
             out.append(block)
     return tuple(out)
 
@@ -152,6 +158,7 @@ def wizard_pages(words: Words, env: jinja2.Environment) -> dict[str, str]:
                         )[depth:]
                     )
                     + "/index.md",
+                    words.hint(question, option),
                 )
                 for option in question.options
             ]
@@ -167,16 +174,13 @@ def wizard_pages(words: Words, env: jinja2.Environment) -> dict[str, str]:
         else:
             assert state.outcome is not None
             outcome = state.outcome
-            article = words.project.content.articles[outcome.article]
-            section = article.section(outcome.section)
-            assert section is not None
+            sections = [(s, visible(s.blocks, outcome)) for _, s in words.sections(outcome)]
             files[page_path(state)] = render(
                 env,
                 "wizard/outcome.md.j2",
                 outcome=outcome,
-                article=article,
-                steps=visible(section.blocks, outcome.tab),
-                practice=outcome.id in PRACTICE_OUTCOMES,
+                sections=sections,
+                shows_example=any(isinstance(b, Example) for _, bs in sections for b in bs),
                 indexed=outcome.id not in indexed,
                 **context,
             )

@@ -62,7 +62,8 @@
           .replace("%(outcome)s", reply.dataset.outcome)
           .replace("%(language)s", reply.dataset.language));
         button.addEventListener("click", function () {
-          copy(reply.textContent.trim()).then(function () {
+          // innerText, unlike textContent, keeps the reply's line breaks (<br>).
+          copy(reply.innerText.trim()).then(function () {
             button.textContent = labels.copied;
             setTimeout(function () { button.textContent = labels.copy; }, 2000);
           });

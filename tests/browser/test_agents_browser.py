@@ -14,8 +14,9 @@ def test_every_outcome_has_both_replies_side_by_side(visit_nojs: Visit, lang: st
     page = visit_nojs.open(f"/{lang}/agents/replies/")
     for outcome, state in FIRST_PATH.items():
         row = page.locator("tr", has=page.locator(f"code:text-is('{outcome}')"))
-        assert row.locator(".agent-reply[lang=en]").inner_text() == WORDS["en"].reply(state)
-        assert row.locator(".agent-reply[lang=zh]").inner_text() == WORDS["zh"].reply(state)
+        for code in ("en", "zh"):
+            shown = row.locator(f".agent-reply[lang={code}]").inner_text()
+            assert shown == WORDS[code].reply(state.outcome)
 
 
 def test_copy_button_copies_the_reply(visitor: Visitor) -> None:

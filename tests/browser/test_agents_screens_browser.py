@@ -36,7 +36,8 @@ def shoot(page: Page, name: str) -> None:
 def test_flowcharts(visit: Visit, lang: str, width: int, scheme: str) -> None:
     page = open_page(visit, f"/{lang}/agents/", width, scheme)
     charts = page.locator(".agent-flowchart svg")
-    assert charts.count() == len(branches(TREE))
+    # an answer that ends at once is a link, not a chart
+    assert charts.count() == len([r for _, r in branches(TREE) if r not in TREE.outcomes])
     for i in range(charts.count()):
         box = charts.nth(i).bounding_box()
         natural = float(charts.nth(i).get_attribute("width") or 0)

@@ -15,7 +15,7 @@ OUTCOME = "troubleshooter/**/"  # an outcome is indexed once, at its canonical p
 CASES = [
     ("en", "new phone", "articles/reactivate-ib-key/"),
     ("en", "forgot PIN", "articles/dsc-login/"),
-    ("en", "lost phone", "temporary-access/"),
+    ("en", "lost phone", "lost-phone/"),
     ("en", "temporary access", "temporary-access/"),
     ("en", "withdrawal limit", "articles/m2fs/"),
     ("en", "pink sheets", "articles/opt-back-in/"),
@@ -27,7 +27,7 @@ CASES = [
     ("zh", "申请数码安全卡+", "dsc-plus-eligible/"),
     ("zh", "粉纸", "articles/opt-back-in/"),
     ("zh", "共享设备", "articles/share-device/"),
-    ("zh", "手机丢了", "temporary-access/"),
+    ("zh", "手机丢了", "lost-phone/"),
     ("zh", "临时账户访问", "temporary-access/"),
     # across topics: a device from one topic, a task from another
     ("en", "Digital Security Card+ withdrawal limit", "articles/m2fs/"),

@@ -70,7 +70,7 @@ def test_deep_link_shows_the_result_with_its_trail(visit_nojs: Visit) -> None:
     page = visit_nojs.open(
         "/zh/troubleshooter/share-device/error-level-too-low/share-device-error-level-too-low/"
     )
-    assert "设备安全等级过低" in page.locator(".wizard-diagnosis").inner_text()
+    assert "设备安全等级低" in page.locator(".wizard-diagnosis").inner_text()
     trail = page.locator(".wizard-trail")
     assert "您的回答" in trail.inner_text()
     change = trail.locator("li a").nth(1)  # the second answer: where sharing stands

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .codecard import CardChallenge, SecurityCodeCard, demo_code_card, swap_axes
 from .dsc import (
+    DEMO_PIN,
     DISPLAY_CHALLENGE,
     DISPLAY_OFF,
     DISPLAY_PIN,
@@ -28,6 +29,7 @@ __all__ = [
     "DEFAULT_SEED",
     "DISPLAY_CHALLENGE",
     "DISPLAY_OFF",
+    "DEMO_PIN",
     "DISPLAY_PIN",
     "DISPLAY_PIN_ERROR",
     "DSC_SUITE",

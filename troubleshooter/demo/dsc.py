@@ -15,6 +15,7 @@ from .reasons import DemoVerdict, DeviceReason
 __all__ = [
     "DISPLAY_CHALLENGE",
     "DISPLAY_OFF",
+    "DEMO_PIN",
     "DISPLAY_PIN",
     "DISPLAY_PIN_ERROR",
     "DSC_SUITE",
@@ -29,6 +30,7 @@ RFC 6287 advises a challenge at least as long as the response; the 6-digit
 challenge with an 8-digit response is a simplification matching the card's UX.
 """
 DISPLAY_OFF = ""
+DEMO_PIN = "1234"  # the demo card's PIN, shown to everyone who practises
 DISPLAY_PIN = "PIN>"
 DISPLAY_CHALLENGE = "CHALLNG>"
 DISPLAY_PIN_ERROR = "PIN ERR"
@@ -139,7 +141,7 @@ class DigitalSecurityCard:
 
 
 def demo_dsc(
-    seed: str = DEFAULT_SEED, *, pin: str = "1234", ttl: float = 300.0
+    seed: str = DEFAULT_SEED, *, pin: str = DEMO_PIN, ttl: float = 300.0
 ) -> DigitalSecurityCard:
     """A DSC+ keyed with ``demo_key(seed, "dsc")`` and the demo PIN."""
     return DigitalSecurityCard(demo_key(seed, "dsc"), pin, ttl=ttl)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..verification import VerificationError
-from .dsc import DSC_SUITE, demo_dsc
+from .dsc import DEMO_PIN, DSC_SUITE, demo_dsc
 from .keys import DEFAULT_SEED
 
 __all__ = ["DscWalkthrough", "WalkthroughStep", "dsc_walkthrough"]
@@ -37,7 +37,7 @@ class DscWalkthrough:
 
 
 def dsc_walkthrough(
-    seed: str = DEFAULT_SEED, pin: str = "1234", challenge: str = "123456"
+    seed: str = DEFAULT_SEED, pin: str = DEMO_PIN, challenge: str = "123456"
 ) -> DscWalkthrough:
     """Run a demo DSC+ through press → PIN → challenge and record every display.
 
