@@ -39,7 +39,7 @@ def click_through(visit: Visit, lang: str, outcome: str) -> None:
         option = question.option(option_id)
         assert option is not None
         label = words.option(question, option)
-        exact = re.compile(f"^{re.escape(label)}$")
+        exact = re.compile(f"^{re.escape(label)}(\\s|$)")  # the label, then its hint if any
         page.locator(".wizard-options a").filter(has_text=exact).click()
         page.wait_for_load_state()
     page.wait_for_url(f"**/{outcome}/")
