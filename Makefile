@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 LANGS := $(patsubst mkdocs.%.yml,%,$(wildcard mkdocs.*.yml))
 
-.PHONY: site serve test bench check i18n-extract i18n-update clean
+.PHONY: site serve test bench mutation check i18n-extract i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,17 @@ test: $(STAMP) $(AXE)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
+# Mutation testing of troubleshooter/verification/ with mutmut (settings in pyproject.toml);
+# about 15 minutes on 2 cores, not part of `make test`. `mutmut results` lists the survivors.
+mutation: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,mutation]'
+	rm -rf mutants
+	$(BIN)/mutmut run > /dev/null
+	$(BIN)/mutmut export-cicd-stats > /dev/null
+	$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+		print("mutants {total}: killed {killed}, survived {survived}, no tests {no_tests}".format(**s), \
+		"- score {:.1%}".format(s["killed"] / s["total"]))'
+
 i18n-extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --omit-header \
 		--project troubleshooter -o locales/messages.pot .
@@ -47,4 +58,4 @@ i18n-update: $(STAMP)
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site mutants $(VENV)

@@ -127,6 +127,8 @@ def test_a_future_code_outside_the_window_is_a_wrong_code(
     assert refused(verify_totp(key, future, at), Reason.WRONG_CODE)
     # Even with the drift diagnosis on, the future stays silent: it would be an oracle.
     assert refused(verify_totp(key, future, at, drift_scan=100), Reason.WRONG_CODE)
+    # Nor with no window at all: the scan never starts on the future side.
+    assert refused(verify_totp(key, future, at, window=0, drift_scan=100), Reason.WRONG_CODE)
     # The same code is accepted once its step comes, so the refusal revealed nothing.
     assert verify_totp(key, future, at + 30 * ahead).accepted
 
@@ -187,7 +189,8 @@ def test_last_step_refuses_that_step_and_older(key: bytes, at: float, off: int) 
     first = verify_totp(key, around[off], at)
     assert first.accepted and first.offset == off
     used = now + off
-    assert refused(verify_totp(key, around[off], at, last_step=used), Reason.REPLAYED)
+    again = verify_totp(key, around[off], at, last_step=used)
+    assert refused(again, Reason.REPLAYED) and again.offset == off
     for later in range(off + 1, 2):
         assert verify_totp(key, around[later], at, last_step=used).accepted
     for earlier in range(-1, off):

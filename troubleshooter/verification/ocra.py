@@ -111,8 +111,7 @@ def _question_bytes(suite: OcraSuite, question: object) -> bytes:
         if not _HEX.issuperset(question):
             raise VerificationError("hex (QH) question must be hex digits")
         hexed = question
-    if len(hexed) > 2 * _QUESTION_BYTES:
-        raise VerificationError("question does not fit in 128 bytes")
+    # At most 2 x 64 characters: QA gives 128 bytes at most, QN and QH fewer.
     # RFC 6287 reference code right-pads the hex string, so an odd length shifts a nibble.
     return bytes.fromhex(hexed.ljust(2 * _QUESTION_BYTES, "0"))
 
