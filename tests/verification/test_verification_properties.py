@@ -75,7 +75,9 @@ def test_wrong_code_in_an_if_is_not_accepted() -> None:
     ids=["accepted-wrong-code", "refused-accepted", "int-for-bool"],
 )
 def test_verdict_refuses_a_contradiction(accepted: bool, reason: Reason) -> None:
-    with pytest.raises(VerificationError, match="accepted must be True exactly"):
+    with pytest.raises(
+        VerificationError, match="^accepted must be True exactly for Reason.ACCEPTED$"
+    ):
         Verdict(accepted, reason)
 
 
@@ -131,6 +133,16 @@ def test_a_future_code_outside_the_window_is_a_wrong_code(
     assert refused(verify_totp(key, future, at, window=0, drift_scan=100), Reason.WRONG_CODE)
     # The same code is accepted once its step comes, so the refusal revealed nothing.
     assert verify_totp(key, future, at + 30 * ahead).accepted
+
+
+@fast
+@given(keys, times)
+def test_with_no_window_the_next_step_is_a_wrong_code_even_with_drift_scan(
+    key: bytes, at: float
+) -> None:
+    around = codes_around(key, at, 1)
+    assume(around[1] != around[0])
+    assert refused(verify_totp(key, around[1], at, window=0, drift_scan=100), Reason.WRONG_CODE)
 
 
 @fast
