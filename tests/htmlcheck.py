@@ -99,3 +99,20 @@ def outside_requests(site: Path) -> list[str]:
                 if urlsplit(href).netloc:
                     hits.append(f"{path.relative_to(site)}: {href}")
     return hits
+
+
+class _Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.pairs.add((tag, ""))
+        self.pairs.update((tag, name) for name, _ in attrs)
+
+
+def markup(html: str) -> set[tuple[str, str]]:
+    """Every element of a page as ``(tag, "")`` and every attribute as ``(tag, name)``."""
+    parser = _Markup()
+    parser.feed(html)
+    return parser.pairs

@@ -1,11 +1,13 @@
 """Every kind of bad input stops the check and the build with a precise message.
 
 Each ``tests/bad/<case>.yml`` edits one file of a copy of the project and lists the
-problems expected, each as the start of a ``path:line: problem`` line.
+problems expected, each as the start of a ``path:line: problem`` line. ``{line}``
+stands for the line where the first edit starts, ``{line+N}`` for N lines below it.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,12 +19,17 @@ CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
 
 
 def _apply(project: Path, case: dict[str, object]) -> list[str]:
+    lines = []
     for edit in case["edits"]:  # type: ignore[attr-defined]
         path = project / edit["file"]
         text = path.read_text(encoding="utf-8")
         assert edit["find"] in text, f"{case} no longer applies"
+        lines.append(text[: text.index(edit["find"])].count("\n") + 1)
         path.write_text(text.replace(edit["find"], edit["replace"], 1), encoding="utf-8")
-    return list(case["expect"])  # type: ignore[call-overload]
+    return [
+        re.sub(r"\{line(?:\+(\d+))?\}", lambda m: str(lines[0] + int(m[1] or 0)), expected)
+        for expected in case["expect"]  # type: ignore[attr-defined]
+    ]
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,13 +17,14 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_currency, format_decimal
 from babel.support import NullTranslations
 
 from .content import Content, Term
 from .errors import Problems, Where, display_path
+from .pofile import read_catalog
 from .source import PLACEHOLDER, Msg
+from .untrusted import added_markup, formats_safely
 
 SOURCE_LANG = "en"
 CATALOG = "LC_MESSAGES/messages.po"
@@ -35,61 +36,6 @@ def languages(locales: Path) -> list[str]:
     """The source language first, then every language with a catalog."""
     found = sorted(p.parent.parent.name for p in locales.glob(f"*/{CATALOG}"))
     return [SOURCE_LANG, *found]
-
-
-def read_catalog(path: Path, problems: Problems) -> Catalog | None:
-    """Parse one ``.po`` file; a syntax error is reported with its line."""
-    try:
-        with path.open("rb") as f:
-            return read_po(f, abort_invalid=True)
-    except PoFileError as e:
-        # Babel counts lines from 0 and appends "on <that number>" to the message.
-        # It may quote a whole multi-line entry: keep the message to one short line.
-        what = _one_line(re.sub(r" on \d+$", "", str(e)))
-        problems.add(
-            Where.of(path, e.lineno + 1),
-            f"broken catalog: {what}",
-            "fix the PO syntax (quotes, msgid/msgstr pairs)",
-        )
-    except UnicodeDecodeError as e:
-        problems.add(
-            Where.of(path, _first_line(path, _not_utf8)),
-            f"cannot read the catalog ({e.reason})",
-            "save it as UTF-8",
-        )
-    except ValueError as e:  # Babel reading a header field, e.g. a malformed date
-        problems.add(
-            Where.of(path, _first_line(path, lambda line: line.strip() == b'msgid ""')),
-            f"broken catalog header: {_one_line(str(e))}",
-            'fix the header entry (msgid "") or copy it from messages.pot',
-        )
-    except LookupError as e:  # an unknown charset in the Content-Type header
-        problems.add(Where.of(path, 1), f"cannot read the catalog ({e})", "declare charset=UTF-8")
-    except OSError as e:
-        problems.add(Where.of(path, 1), f"cannot read the catalog ({e})", "check that it exists")
-    return None
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    """``text`` on one line, cut to ``limit`` characters: problems are one line each."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _first_line(path: Path, match: Callable[[bytes], bool]) -> int:
-    """The number of the first line of ``path`` that ``match``es, else 1."""
-    # Read again only to place a problem, after parsing has failed.
-    lines = path.read_bytes().split(b"\n")
-    return next((n for n, line in enumerate(lines, start=1) if match(line)), 1)
-
-
-def _not_utf8(line: bytes) -> bool:
-    """Whether ``line`` fails to decode (Babel decodes a catalog line by line)."""
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -143,6 +89,8 @@ class CatalogTranslations(NullTranslations):
     Compiling to ``.mo`` in memory (``write_mo``) gave the same lookups but grows
     quadratically with the catalog; the content has no plural messages, so a
     dictionary of the translated, non-fuzzy entries is all ``gettext`` needs.
+    A translation with a %-sequence its English lacks (``check`` reports it) is
+    left out, so that formatting it can never fail: the English is shown instead.
     """
 
     def __init__(self, catalog: Catalog) -> None:
@@ -155,6 +103,7 @@ class CatalogTranslations(NullTranslations):
             and isinstance(m.string, str)
             and m.string
             and not m.fuzzy
+            and formats_safely(m.id, m.string)
         }
 
     def gettext(self, message: str) -> str:
@@ -215,6 +164,12 @@ def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
             continue
         assert isinstance(entry.string, str)
         _check_entry(entry.id, entry.string, where, problems)
+        for added in added_markup(entry.id, entry.string):
+            problems.add(
+                Where(shown, entry.lineno or 1),
+                f"the {code} translation of {entry.id[:40]!r} adds {added} absent from the English",
+                "remove it: links and emphasis come from the English source, not the translation",
+            )
         if code.startswith("zh"):
             _check_chinese(entry.id, entry.string, where, terms, problems)
     return problems

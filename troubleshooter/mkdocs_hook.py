@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -20,13 +21,13 @@ from mkdocs.structure.files import File, Files
 
 from troubleshooter.errors import ContentError
 from troubleshooter.project import load_project
-from troubleshooter.site import Pages, pages
+from troubleshooter.site import NavItem, Pages, pages
 
 log = logging.getLogger("mkdocs.hooks.troubleshooter")
 WATCHED = ("content", "templates", "locales")
 _generated: Pages | None = None
 _titles: dict[str, str] = {}  # site title by language, for the root page
-_gettext: Callable[[str], str] = str
+_gettext: Callable[[str], Markup] = escape
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -44,7 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"locales/{code}/LC_MESSAGES/messages.po or fix mkdocs.yml"
             )
         _generated = pages(project, code)
-        _gettext = project.lang(code).gettext
+        gettext = project.lang(code).gettext
+        _gettext = lambda text: escape(gettext(text))  # noqa: E731 - a closure over this build
         _titles.clear()
         _titles.update(
             {c: project.lang(c).t(project.content.site.title) for c in project.languages}
@@ -62,9 +64,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             jieba.add_word(term.zh)
         for keyword in project.content.keywords.messages():
             jieba.add_word(lang.t(keyword))
-    config.nav = _generated.nav
-    config.site_name = project.lang(code).t(project.content.site.title)
+    # Material writes titles and the site name into its pages as HTML: translations are text.
+    config.nav = _escaped(_generated.nav)
+    config.site_name = escape(project.lang(code).t(project.content.site.title))
     return config
+
+
+def _escaped(nav: list[NavItem]) -> list[NavItem]:
+    return [
+        {escape(title): value if isinstance(value, str) else _escaped(value)}
+        for item in nav
+        for title, value in item.items()
+    ]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -75,7 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Theme templates (overrides/) translate their own words with our catalogs."""
+    """Theme templates (overrides/) translate their own words with our catalogs, escaped."""
     env.globals["_"] = _gettext
     return env
 

@@ -11,7 +11,8 @@ from babel.messages.catalog import Catalog
 from .content import Content, load_content
 from .errors import ContentError, Problems
 from .home import check_starts
-from .i18n import CATALOG, Lang, check_catalog, languages, make_lang, read_catalog
+from .i18n import CATALOG, Lang, check_catalog, languages, make_lang
+from .pofile import read_catalog
 from .tree import Tree
 from .treeload import load_tree
 

@@ -2,7 +2,9 @@
 
 Content strings are data, never template code: they reach the page through the
 ``t`` filter, which translates, fills in facts and escapes Markdown and HTML so
-that a string renders as the text it is.
+that a string renders as the text it is. Translations of the templates' own
+strings (``_("...")``) are escaped the same way: only the values the template
+passes in (a link, a code) are markup.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from .demo import dsc_walkthrough
 from .errors import ContentError, Problem, Where
 from .hints import N_
 from .i18n import Lang
-from .source import Msg
+from .source import PLACEHOLDER, Msg
 
 STEP_LABELS = {
     "press": N_("Hold “press”"),
@@ -54,11 +57,43 @@ def escape_md(text: str) -> str:
     an indent in a translation would otherwise start a new block (a heading
     underline, a code block) or leave the note or table the text belongs to.
     """
-    text = " ".join(text.split())
+    return _ESCAPE_AT_START.sub(_escape_start, _escape_inline(" ".join(text.split())))
+
+
+def _escape_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;")
-    text = _ESCAPE_ANYWHERE.sub(r"\\\1", text)
-    return _ESCAPE_AT_START.sub(_escape_start, text)
+    return _ESCAPE_ANYWHERE.sub(r"\\\1", text)
+
+
+class Message(str):
+    """A translated template string as Markdown; ``plain`` is its unescaped text."""
+
+    plain: str
+
+
+def message(translation: str, values: Mapping[str, object]) -> Message:
+    """A translation with its ``%(name)s`` placeholders filled in by ``values``.
+
+    The translation's own text is escaped; the values are markup the template
+    made (a link, a code span). A stray ``%`` or an unknown placeholder is text.
+    """
+    parts = PLACEHOLDER.split(" ".join(translation.split()))
+    texts, names = parts[::2], parts[1::2]
+    escaped = [_escape_inline(text) for text in texts]
+    escaped[0] = _ESCAPE_AT_START.sub(_escape_start, escaped[0])
+    unknown = {name: f"%({name})s" for name in names if name not in values}
+    out = Message(
+        _join(
+            escaped, [str(values[n]) if n in values else _escape_inline(unknown[n]) for n in names]
+        )
+    )
+    out.plain = _join(texts, [str(values[n]) if n in values else unknown[n] for n in names])
+    return out
+
+
+def _join(texts: list[str], values: list[str]) -> str:
+    return "".join(t + v for t, v in zip(texts, [*values, ""], strict=True))
 
 
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
@@ -67,7 +102,6 @@ _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
 def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
-        extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -78,7 +112,7 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         # is a new process, and compiling the templates is a good part of its work.
         bytecode_cache=_BYTECODE_CACHE,
     )
-    env.install_gettext_translations(lang.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = lambda msgid, **values: message(lang.gettext(msgid), values)
 
     def links(markdown: str) -> str:
         """Escaped text with the addresses that site.yml lists turned into links."""
@@ -96,7 +130,7 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
     )
     env.filters["links"] = links
     env.filters["md"] = escape_md
-    env.filters["attr"] = lambda text: html.escape(text, quote=True)
+    env.filters["attr"] = attr
     env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
     env.filters["date"] = lang.date
     env.globals.update(
@@ -114,6 +148,17 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
 def _fail(message: str) -> None:
     """``raise("...")`` in a template: a case the template cannot render."""
     raise jinja2.TemplateRuntimeError(message)
+
+
+def attr(value: object) -> str:
+    """Text for an HTML attribute value; a translated message gives its plain text.
+
+    Markdown's inline syntax is written as character references: the table
+    extension splits rows at ``|`` and code spans take backticks before an
+    inline HTML tag is recognised, even inside its attributes.
+    """
+    text = html.escape(value.plain if isinstance(value, Message) else str(value), quote=True)
+    return _ESCAPE_ANYWHERE.sub(lambda m: f"&#{ord(m[1])};", text)
 
 
 def render(env: jinja2.Environment, template: str, **context: Any) -> str:
