@@ -22,15 +22,17 @@ from troubleshooter.content import load_content
 from troubleshooter.i18n import CATALOG, check_catalog
 from troubleshooter.pofile import parse_catalog
 
-REPEATS = 20
+REPEATS = 30
 
 
-def _best(fn: Callable[[], object]) -> float:
-    best = float("inf")
+def _best(*fns: Callable[[], object]) -> list[float]:
+    """Best time of each function, interleaved so that a change of load affects all alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - start)
     return best
 
 
@@ -43,8 +45,9 @@ def main() -> dict[str, float]:
 
     content = load_content(ROOT / "content")
     catalog = parse_catalog(path)
-    plain, strict = _best(babel), _best(lambda: parse_catalog(path))
-    checks = _best(lambda: check_catalog(path, catalog, content))
+    plain, strict, checks = _best(
+        babel, lambda: parse_catalog(path), lambda: check_catalog(path, catalog, content)
+    )
     print(f"Chinese catalog: {len(catalog)} entries, best of {REPEATS}")
     rows = [
         ["Babel read_po (baseline)", f"{plain * 1000:.1f}", "1.00x"],

@@ -72,15 +72,16 @@ FIVE_DAY_NOTE = N_(
     "A withdrawal must fit both limits."
 )
 BAD_AMOUNT = N_(
-    "%(amount)r is not a whole amount: write digits, with or without thousands separators "
-    "(1200000 or 1,200,000)."
+    "%(amount)r is not a whole amount of at most 15 digits: write digits, with or without "
+    "thousands separators (1200000 or 1,200,000)."
 )
 
 
 def parse_amount(text: str) -> int | None:
-    """A whole amount written with digits and optional thousands commas; None otherwise."""
+    """A whole amount of at most 15 digits, with optional thousands commas; None otherwise."""
     text = text.strip()
-    return int(text.replace(",", "")) if AMOUNT.fullmatch(text) else None
+    digits = text.replace(",", "")
+    return int(digits) if AMOUNT.fullmatch(text) and len(digits) <= 15 else None
 
 
 def _limited(words: Words) -> list[tuple[str, Limits]]:

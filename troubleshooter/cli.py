@@ -14,7 +14,7 @@ import click
 from . import agent
 from . import search as finder
 from .errors import ContentError
-from .i18n import cli_translations, languages
+from .i18n import CATALOG, Lang, cli_translations, languages
 from .practice import DEVICES, Console, session
 from .project import DEFAULT_ROOT, Project, load_project
 from .site import pages
@@ -56,6 +56,12 @@ root_option = click.option(
     default=DEFAULT_ROOT,
     help=_("Project folder holding content/, templates/ and locales/."),
 )
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    """What the person typed, shortened for an error message that stays one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def project_or_exit(root: Path) -> Project:
@@ -123,9 +129,25 @@ def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
 
+def _lang(project: Project, lang: str) -> Lang:
+    """The project's ``lang``; a language without a catalog under ``--root`` is a usage error."""
+    if lang not in project.languages:
+        raise click.BadParameter(
+            _("%(root)s has no catalog for %(lang)r: add %(path)s or choose one of %(choices)s")
+            % {
+                "root": project.root,
+                "lang": lang,
+                "path": f"locales/{lang}/{CATALOG}",
+                "choices": ", ".join(project.languages),
+            },
+            param_hint="--lang",
+        )
+    return project.lang(lang)
+
+
 def _words(root: Path, lang: str) -> Words:
     project = project_or_exit(root)
-    return Words(project, project.lang(lang))
+    return Words(project, _lang(project, lang))
 
 
 def _pairs(answers: tuple[str, ...], gettext: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
@@ -135,7 +157,8 @@ def _pairs(answers: tuple[str, ...], gettext: Callable[[str], str]) -> tuple[tup
         node, sep, option = answer.partition("=")
         if not sep:
             raise click.UsageError(
-                gettext("write each answer as NODE=OPTION, not %(answer)r") % {"answer": answer}
+                gettext("write each answer as NODE=OPTION, not %(answer)r")
+                % {"answer": _cut(answer)}
             )
         pairs.append((node, option))
     return tuple(pairs)
@@ -149,7 +172,7 @@ def _unknown_answer(e: UnknownAnswer, words: Words) -> click.UsageError:
         else gettext("unknown question %(node)r")
     )
     return click.UsageError(
-        what % {"node": e.node, "option": e.option}
+        what % {"node": _cut(e.node), "option": _cut(e.option)}
         + "\n"
         + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
     )
@@ -206,7 +229,7 @@ def diagnose(answers: tuple[str, ...], as_json: bool, lang: str, root: Path) -> 
     if unused:
         raise click.UsageError(
             gettext("these answers are not on the path: %(answers)s")
-            % {"answers": ", ".join(unused)}
+            % {"answers": _cut(", ".join(unused))}
             + "\n"
             + gettext("the path taken: %(path)s")
             % {"path": " ".join(f"{n}={o}" for n, o in state.trail)}
@@ -265,7 +288,7 @@ def reply(outcome: str, answers: tuple[str, ...], lang: str, root: Path) -> None
         text = agent.reply(words, outcome, _pairs(answers, gettext))
     except agent.UnknownOutcome as e:
         raise click.UsageError(
-            gettext("unknown outcome %(outcome)r") % {"outcome": outcome}
+            gettext("unknown outcome %(outcome)r") % {"outcome": _cut(outcome)}
             + "\n"
             + gettext("valid choices: %(choices)s") % {"choices": ", ".join(e.valid)}
         ) from e
@@ -287,7 +310,7 @@ def article(ref: str, markdown: bool, lang: str, root: Path) -> None:
     words = _words(root, lang)
     found = words.project.content.article_for(ref)
     if found is None:
-        raise click.UsageError(article_ref_error(words.project, ref, words.lang))
+        raise click.UsageError(article_ref_error(words.project, _cut(ref), words.lang))
     if markdown:
         click.echo(pages(words.project, lang).files[f"articles/{found.slug}.md"], nl=False)
         return
@@ -300,10 +323,10 @@ def article(ref: str, markdown: bool, lang: str, root: Path) -> None:
 @root_option
 def search(words: tuple[str, ...], lang: str, root: Path) -> None:
     project = project_or_exit(root)
+    gettext = _lang(project, lang).gettext
     results = finder.search(finder.entries(project), list(words))
     if not results:
-        gettext = project.lang(lang).gettext
-        click.echo(gettext(finder.NO_RESULTS) % {"words": " ".join(words)}, err=True)
+        click.echo(gettext(finder.NO_RESULTS) % {"words": _cut(" ".join(words))}, err=True)
         sys.exit(1)
     echo_lines(list(finder.result_lines(project, lang, results)))
 
@@ -319,6 +342,6 @@ def limits(amount: str, lang: str, root: Path) -> None:
     value = agent.parse_amount(amount)
     if value is None:
         raise click.BadParameter(
-            words.lang.gettext(agent.BAD_AMOUNT) % {"amount": amount}, param_hint="AMOUNT"
+            words.lang.gettext(agent.BAD_AMOUNT) % {"amount": _cut(amount)}, param_hint="AMOUNT"
         )
     echo_lines(list(agent.limit_lines(words, value)))

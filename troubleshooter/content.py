@@ -15,10 +15,9 @@ from pathlib import Path
 from .errors import Problems, Where
 from .facts import Facts, load_facts
 from .keywords import Keywords, read_keywords
-from .source import PLACEHOLDER, Msg, Node, load_yaml
+from .source import PLACEHOLDER, SLUG, SLUG_FIX, Msg, Node, load_yaml
 from .wording import ANSWER_PARAMS, Wizard, read_wizard
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KB_ID = re.compile(r"^KB\d+$")
 URL = re.compile(r"^https://[a-z0-9.-]+(/[A-Za-z0-9._~/-]*)?$")
 NOTE_KINDS = ("note", "tip", "warning", "danger", "info", "example")
@@ -183,9 +182,7 @@ class Content:
 def _id(node: Node, what: str) -> str:
     value = node.str()
     if value and not SLUG.match(value):
-        node._report(
-            f"{what} {value!r} is not a slug", "use lower-case letters, digits and single hyphens"
-        )
+        node._report(f"{what} {value!r} is not a slug", SLUG_FIX)
     return value
 
 

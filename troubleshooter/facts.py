@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problems
-from .source import Msg, Node, load_yaml
+from .source import SLUG, Msg, Node, load_yaml
 
 UNLIMITED = None
+# Facts the code itself reads by name (the DSC+ rule and the balance question).
+REQUIRED_MONEY = ("dsc_plus_threshold",)
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,11 @@ def load_facts(path: Path, problems: Problems) -> Facts | None:
         if "id" not in f:
             continue
         device_id = f["id"].str()
+        if device_id and not SLUG.match(device_id.replace("_", "-")):
+            f["id"]._report(
+                f"device id {device_id!r} is not a slug",
+                "use lower-case letters, digits and single underscores, e.g. dsc_plus",
+            )
         if device_id in seen:
             f["id"]._report(f"duplicate device id {device_id!r}", "give each device its own id")
         seen.add(device_id)
@@ -147,6 +154,13 @@ def load_facts(path: Path, problems: Problems) -> Facts | None:
                 requires_balance=_money_name(f.get("requires_balance"), top.get("money")),
             )
         )
+    money = _ints(top.get("money"))
+    for name in REQUIRED_MONEY:
+        if "money" in top and name not in money:
+            top["money"]._report(
+                f"missing fact {name!r}",
+                f"add '{name}: <amount>' under money: (the troubleshooter's rules use it)",
+            )
     fallback = {}
     for key, node in top["fallback_limits"].items() if "fallback_limits" in top else []:
         f = node.mapping(("name", "limits"))
@@ -154,7 +168,7 @@ def load_facts(path: Path, problems: Problems) -> Facts | None:
             fallback[key] = (f["name"].msg(), _limits(f["limits"]))
     return Facts(
         currency=top["currency"].str() if "currency" in top else "USD",
-        money=_ints(top.get("money")),
+        money=money,
         numbers=_ints(top.get("numbers")),
         versions=_ints(top.get("versions")),
         devices=tuple(devices),

@@ -261,7 +261,7 @@ def _edge_path(edge: Edge, route: Route) -> str:
             d.append(f"C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}")
     arrow = f"{ex:.1f},{ey:.1f} {ex - 4.5:.1f},{ey - 8:.1f} {ex + 4.5:.1f},{ey - 8:.1f}"
     return (
-        f'<g data-edge="{":".join(edge)}"><path d="{" ".join(d)}" stroke-width="1.4"/>'
+        f'<g data-edge={quoteattr(":".join(edge))}><path d="{" ".join(d)}" stroke-width="1.4"/>'
         f'<polygon points="{arrow}"/></g>'
     )
 
@@ -270,7 +270,7 @@ def _label(edge: Edge, text: str, route: Route) -> str:
     box = route.label
     lines = _lines(text, LABEL)
     return (
-        f'<g data-label="{":".join(edge)}"><rect class="label-box" x="{box.x:.1f}" '
+        f'<g data-label={quoteattr(":".join(edge))}><rect class="label-box" x="{box.x:.1f}" '
         f'y="{box.y:.1f}" width="{box.w:.1f}" height="{box.h:.1f}" rx="3"/>'
         f"{_text(lines, box.x + box.w / 2, box.y + LABEL[4], LABEL)}</g>"
     )
@@ -300,10 +300,10 @@ def _node(chart: Flowchart, node: str, layout: Layout, link: str | None) -> str:
     title = f"<title>{escape(chart.title[node])}</title>"
     if link:
         return (
-            f'<a xlink:href={quoteattr(link)} data-node="{node}" class="{kind}">'
+            f'<a xlink:href={quoteattr(link)} data-node={quoteattr(node)} class="{kind}">'
             f"{title}{shape}{text}</a>"
         )
-    return f'<g data-node="{node}" class="{kind}">{title}{shape}{text}</g>'
+    return f'<g data-node={quoteattr(node)} class="{kind}">{title}{shape}{text}</g>'
 
 
 def outline(words: Words, href: Callable[[str], str | None], root: str, ident: str) -> str:
@@ -326,7 +326,7 @@ def outline(words: Words, href: Callable[[str], str | None], root: str, ident: s
             yield f'<a href="#{ident}-{node}">{html.escape(see)}</a>'
             return
         seen.add(node)
-        yield f'<span id="{ident}-{node}">{text}</span><ul>'
+        yield f"<span id={quoteattr(f'{ident}-{node}')}>{text}</span><ul>"
         for edge in (e for e in chart.edges if e[0] == node):
             label = chart.labels[edge]
             yield "<li>" + (f"{html.escape(label)}{arrow}" if label else "")

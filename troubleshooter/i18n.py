@@ -23,7 +23,7 @@ from babel.support import NullTranslations
 from .content import Content, Term
 from .errors import Problems, Where, display_path
 from .pofile import read_catalog
-from .source import PLACEHOLDER, Msg
+from .source import CONTROL, PLACEHOLDER, Msg
 from .untrusted import added_markup, formats_safely
 
 SOURCE_LANG = "en"
@@ -130,13 +130,17 @@ def cli_translations(locales: Path, code: str) -> NullTranslations:
 # -- checks ------------------------------------------------------------------
 
 
-def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
-    """Missing, stale (fuzzy), placeholder, glossary and punctuation problems of one catalog."""
+def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Problems:
+    """Missing, stale (fuzzy), placeholder, markup, glossary and punctuation problems.
+
+    Without ``content`` (it did not load), only what the catalog holds is checked.
+    """
     problems = Problems()
     code = path.parent.parent.name
     shown = display_path(path)  # once: resolving a path for each entry is slow
-    terms = [(t, re.compile(rf"(?<!\w){re.escape(t.en)}(?!\w)")) for t in content.glossary]
-    for msg in content.messages():
+    glossary = content.glossary if content is not None else ()
+    terms = [(t, re.compile(rf"(?<!\w){re.escape(t.en)}(?!\w)")) for t in glossary]
+    for msg in content.messages() if content is not None else ():
         entry = catalog.get(msg.text)
         if entry is None or not entry.string:
             problems.add(
@@ -176,6 +180,12 @@ def check_catalog(path: Path, catalog: Catalog, content: Content) -> Problems:
 
 
 def _check_entry(msgid: str, msgstr: str, where: Where, problems: Problems) -> None:
+    if bad := CONTROL.search(msgstr):
+        problems.add(
+            where,
+            f"control character U+{ord(bad.group(0)):04X} in the translation of {msgid[:40]!r}",
+            "remove it",
+        )
     if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(msgstr)):
         problems.add(
             where,

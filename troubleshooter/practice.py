@@ -24,11 +24,12 @@ from .demo import (
     demo_ibkey,
 )
 from .hints import DEMO_PIN, N_, NEW_CODE, hint
-from .verification import Reason, VerificationError
+from .verification import MAX_INPUT, Reason, VerificationError
 
 DEVICES = ("dsc", "ibkey", "card")
 # A refusal after which the same challenge cannot succeed: the login starts again.
 RESTART = frozenset({Reason.REPLAYED, DeviceReason.EXPIRED, DeviceReason.STALE_CHALLENGE})
+TOO_LONG = N_("That is longer than any code (at most %(max)s characters). Type it again.")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class Console:
 
     def t(self, text: str, **params: object) -> str:
         return self.gettext(text) % params if params else self.gettext(text)
+
+    def read(self, prompt: str) -> str:
+        """What the person types at ``prompt``; anything longer than a code is asked again."""
+        while len(typed := self.ask(self.t(prompt))) > MAX_INPUT:
+            self.say(self.t(TOO_LONG, max=MAX_INPUT))
+        return typed
 
 
 def _verdict(io: Console, verdict: DemoVerdict, device: str) -> bool:
@@ -59,7 +66,7 @@ def _until_accepted(
 ) -> bool:
     """Ask for the code until it is accepted or the login must start again."""
     while True:
-        verdict = verify(io.ask(io.t(prompt)))
+        verdict = verify(io.read(prompt))
         if _verdict(io, verdict, device) or verdict.reason in RESTART:
             return verdict.accepted
 
@@ -77,12 +84,12 @@ def practise_dsc(io: Console, card: DigitalSecurityCard | None = None) -> bool:
         io.t(N_("Demo card: you hold “press”; the display shows %(display)s"), display=card.press())
     )
     io.say(io.t(N_("The demo card's PIN is %(pin)s. Never type your real PIN here."), pin=PIN))
-    while card.enter_pin(pin := io.ask(io.t(N_("Type the PIN on the card")))) != DISPLAY_CHALLENGE:
+    while card.enter_pin(pin := io.read(N_("Type the PIN on the card"))) != DISPLAY_CHALLENGE:
         _verdict(io, card.check_pin(pin), "dsc")
         card.press()
     io.say(io.t(N_("The card shows %(display)s"), display=DISPLAY_CHALLENGE))
     while True:
-        typed = io.ask(io.t(N_("Type the challenge code on the card")))
+        typed = io.read(N_("Type the challenge code on the card"))
         try:
             response = card.enter_challenge(typed)
             break
@@ -107,7 +114,7 @@ def practise_ibkey(io: Console, app: IBKey | None = None) -> bool:
             code=challenge,
         )
     )
-    typed = io.ask(io.t(N_("Type the challenge code into IB Key in the demo app")))
+    typed = io.read(N_("Type the challenge code into IB Key in the demo app"))
     if typed.strip() != challenge:
         io.say(io.t(N_("IB Key needs the challenge code exactly as the login screen shows it.")))
         typed = challenge

@@ -13,6 +13,8 @@ from .errors import ContentError, Problems
 from .home import check_starts
 from .i18n import CATALOG, Lang, check_catalog, languages, make_lang
 from .pofile import read_catalog
+from .render import check_templates
+from .source import load_yaml
 from .tree import Tree
 from .treeload import load_tree
 
@@ -67,8 +69,13 @@ class Project:
 
 
 def load_project(root: Path = DEFAULT_ROOT) -> Project:
-    """Load content and catalogs and run every check; raises :class:`ContentError`."""
+    """Load content and catalogs and run every check; raises :class:`ContentError`.
+
+    Every stage that can run does (content, catalogs, tree, templates), so that
+    independent problems are reported together, not one stage at a time.
+    """
     problems = Problems()
+    content: Content | None = None
     try:
         content = load_content(root / "content")
     except ContentError as e:
@@ -79,13 +86,15 @@ def load_project(root: Path = DEFAULT_ROOT) -> Project:
         catalog = read_catalog(path, problems)
         if catalog is not None:
             catalogs[code] = catalog
-    problems.raise_if_any()
+            problems.extend(check_catalog(path, catalog, content).items)
+    problems.extend(check_templates(root / "templates").items)
+    if content is None:
+        load_yaml(root / "content" / "tree.yml", problems)  # its syntax, at least
+        raise ContentError(problems.items)
     try:
         tree = load_tree(root / "content" / "tree.yml", content)
         problems.extend(check_starts(content.site, tree, content.facts).items)
     except ContentError as e:
         problems.extend(e.problems)
-    for code, catalog in catalogs.items():
-        problems.extend(check_catalog(root / "locales" / code / CATALOG, catalog, content).items)
     problems.raise_if_any()
     return Project(root, content, catalogs, tree)

@@ -20,10 +20,10 @@ import jinja2
 
 from .content import Article, Content
 from .demo import dsc_walkthrough
-from .errors import ContentError, Problem, Where
+from .errors import ContentError, Problem, Problems, Where
 from .hints import N_
 from .i18n import Lang
-from .source import PLACEHOLDER, Msg
+from .source import CONTROL, PLACEHOLDER, Msg
 
 STEP_LABELS = {
     "press": N_("Hold “press”"),
@@ -125,8 +125,9 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
 
     env.filters["t"] = t
     # A YAML flow list (JSON is YAML) of translated words, for a page's front matter.
+    # JSON is YAML, but for characters YAML refuses: they would break the front matter.
     env.filters["yaml_list"] = lambda msgs: json.dumps(
-        [lang.t(m) for m in msgs], ensure_ascii=False
+        [CONTROL.sub("", lang.t(m)) for m in msgs], ensure_ascii=False
     )
     env.filters["links"] = links
     env.filters["md"] = escape_md
@@ -184,6 +185,35 @@ def render(env: jinja2.Environment, template: str, **context: Any) -> str:
         raise ContentError(
             [Problem(Where(f"templates/{template}", 1), f"template error: {e}", "handle it there")]
         ) from e
+    except jinja2.TemplateNotFound as e:
+        raise ContentError(
+            [Problem(Where(f"templates/{e.name}", 1), "template not found", "restore the file")]
+        ) from e
+    except jinja2.TemplateError as e:
+        raise ContentError(
+            [Problem(Where(f"templates/{template}", 1), f"template error: {e}", "fix the template")]
+        ) from e
+
+
+def check_templates(templates: Path) -> Problems:
+    """Jinja2 syntax errors of every template under ``templates``, with file and line."""
+    problems = Problems()
+    if not templates.is_dir():
+        problems.add(Where.of(templates, 1), "no templates folder", "restore templates/")
+        return problems
+    env = jinja2.Environment()
+    for path in sorted(templates.rglob("*.j2")):
+        try:
+            env.parse(path.read_text("utf-8"), path.name, str(path))
+        except jinja2.TemplateSyntaxError as e:
+            problems.add(
+                Where.of(path, e.lineno or 1),
+                f"template error: {e.message}",
+                "fix the Jinja2 syntax",
+            )
+        except (UnicodeDecodeError, OSError) as e:
+            problems.add(Where.of(path, 1), f"cannot read the template ({e})", "save it as UTF-8")
+    return problems
 
 
 def article_path(article: Article) -> str:

@@ -23,6 +23,15 @@ from .errors import Problems, Where
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 50
+# Every id (article, section, topic, tree node, option, outcome) is a lowercase slug:
+# it becomes part of URLs, file names and HTML attributes.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_FIX = "use lower-case letters, digits and single hyphens, e.g. ib-key-reset"
+# Characters no text shows and YAML refuses: C0 controls but tab and line breaks, DEL,
+# C1 controls but NEL, surrogates and the non-characters U+FFFE and U+FFFF.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Larger figures make no sense for money or counts and overflow Babel's decimal formatting.
+MAX_NUMBER = 10**15
 
 
 class YamlMap(dict[Any, Any]):
@@ -107,6 +116,12 @@ class Node:
         ]
 
     def str(self) -> str:
+        if isinstance(self.value, str) and (bad := CONTROL.search(self.value)):
+            self._report(
+                f"control character U+{ord(bad.group(0)):04X} in text",
+                "remove it (an escape such as \\0 in a quoted string writes one)",
+            )
+            return ""
         if isinstance(self.value, str) and self.value.strip():
             return self.value.strip()
         self._report(f"expected text, found {_kind(self.value)}", "write a non-empty string")
@@ -118,7 +133,12 @@ class Node:
 
     def int(self) -> int:
         if isinstance(self.value, int) and not isinstance(self.value, bool) and self.value >= 0:
-            return self.value
+            if self.value <= MAX_NUMBER:
+                return self.value
+            self._report(
+                f"the number {self.value} is too large", f"write at most {MAX_NUMBER:,} here"
+            )
+            return 0
         self._report(
             f"expected a whole number, found {_kind(self.value)}",
             "write digits only, e.g. 500000 (no currency, no separators)",

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import rules
-from .content import PLATFORMS, SLUG, Content
+from .content import PLATFORMS, Content
 from .errors import ContentError, Problems, Where
 from .facts import Facts
-from .source import Node, load_yaml
+from .source import SLUG, SLUG_FIX, Node, load_yaml
 from .tree import NOT_SURE, RULES, Decision, Option, Outcome, Question, Tree, walk
 
 
@@ -40,8 +40,12 @@ SOURCES = ("devices", "day-amounts", "five-day-amounts", "balance")
 def _read_question(node_id: str, node: Node, facts: Facts) -> Question:
     f = node.mapping((), ("ask", "ask_from", "next", "at_least", "not_sure"))
     if "ask" in f:
-        options = tuple(Option(key, target.str()) for key, target in f["ask"].items())
-        return Question(node_id, options, None, node.where)
+        asked = []
+        for key, value in f["ask"].items():
+            if not SLUG.match(key):
+                value._report(f"option id {key!r} is not a slug", SLUG_FIX)
+            asked.append(Option(key, value.str()))
+        return Question(node_id, tuple(asked), None, node.where)
     source = f["ask_from"].str() if "ask_from" in f else ""
     generated = generated_options(facts, source)
     if generated is None:
@@ -94,13 +98,15 @@ def load_tree(path: Path, content: Content) -> Tree:
     decisions: dict[str, Decision] = {}
     for node_id, node in top["nodes"].items() if "nodes" in top else []:
         if not SLUG.match(node_id):
-            node._report(f"node id {node_id!r} is not a slug", "use lower-case words and hyphens")
+            node._report(f"node id {node_id!r} is not a slug", SLUG_FIX)
         if isinstance(node.value, dict) and "decide" in node.value:
             decisions[node_id] = _read_decision(node_id, node)
         else:
             questions[node_id] = _read_question(node_id, node, content.facts)
     outcomes: dict[str, Outcome] = {}
     for outcome_id, node in top["outcomes"].items() if "outcomes" in top else []:
+        if not SLUG.match(outcome_id):
+            node._report(f"outcome id {outcome_id!r} is not a slug", SLUG_FIX)
         outcomes[outcome_id] = _read_outcome(outcome_id, node)
     roles = {k: v.str() for k, v in top["roles"].items()} if "roles" in top else {}
     problems.raise_if_any()

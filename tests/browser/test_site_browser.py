@@ -45,3 +45,12 @@ def test_search_finds_words_in_each_language(
 def test_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     page = visit.open(path)
     assert axe_violations(page) == []
+
+
+def test_a_browser_without_resize_observer_asks_no_other_host(visit: Visit) -> None:
+    """Material loads a polyfill from unpkg.com where the API is missing; ours is self-hosted."""
+    visit.page.add_init_script("delete window.ResizeObserver")
+    page = visit.open("/en/articles/m2fs/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("typeof ResizeObserver") == "function"
+    assert not [url for url in visit.requests if "unpkg" in url]
