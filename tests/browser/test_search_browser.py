@@ -17,7 +17,7 @@ CASES = [
     ("en", "forgot PIN", "articles/dsc-login/"),
     ("en", "lost phone", "lost-phone/"),
     ("en", "temporary access", "temporary-access/"),
-    ("en", "withdrawal limit", "articles/m2fs/"),
+    ("en", "withdrawal limit", "withdrawal-limits/"),  # the answer with every limit
     ("en", "pink sheets", "articles/opt-back-in/"),
     ("en", "app crashes", "articles/android-app-reset/"),
     ("en", "request a DSC+", "dsc-plus-eligible/"),
