@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench mutation check i18n-extract i18n-update clean
+.PHONY: site serve test browser-deps bench mutation check i18n-extract i18n-update clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,15 @@ check: $(STAMP)
 
 AXE := node_modules/axe-core/axe.min.js
 
-$(AXE): package-lock.json
+# Chromium, a Chinese font and npm: installed with apt-get when missing and run as root.
+browser-deps:
+	scripts/browser-deps
+
+$(AXE): package-lock.json | browser-deps
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(AXE)
 
-test: $(STAMP) $(AXE)
+test: $(STAMP) browser-deps $(AXE)
 	$(BIN)/ruff check troubleshooter tests bench
 	$(BIN)/ruff format --check troubleshooter tests bench
 	$(BIN)/mypy

@@ -1,4 +1,5 @@
-"""Real Chromium (Debian's package, driven by Playwright) against the built site on 127.0.0.1.
+"""Real Chromium (Debian's ``chromium`` or ``chromium-headless-shell``, driven by Playwright)
+against the built site on 127.0.0.1.
 
 Every test opens its pages through the ``visitor`` fixture, which records the requests
 Chromium makes and the script errors it sees: a request to any other host or a script
@@ -10,6 +11,7 @@ never a reason to skip.
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +25,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from tests.conftest import ROOT
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+# The first browser on PATH: Debian's full browser, or its smaller headless shell.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-headless-shell")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = [
     "--no-sandbox",
@@ -60,12 +63,12 @@ def server(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), (
-        "Chromium is missing: install Debian's package (apt-get install chromium); "
-        ".ci/run does this in CI"
+    assert CHROMIUM, (
+        "Chromium is missing: apt-get install chromium (or chromium-headless-shell); "
+        "make test installs it when run as root"
     )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
         browser.close()
 
