@@ -53,6 +53,13 @@ def measured(args: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
+def best(a: Run | None, b: Run) -> Run:
+    """The better of two runs of one build (peak memory: the higher)."""
+    if a is None:
+        return b
+    return Run(min(a.seconds, b.seconds), min(a.cpu, b.cpu), max(a.max_rss_kb, b.max_rss_kb))
+
+
 def mkdocs_build(root: Path, config: str, site: Path) -> Run:
     return measured([MKDOCS, "build", "--quiet", "-f", config, "-d", str(site)], cwd=root)
 

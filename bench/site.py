@@ -2,8 +2,8 @@
 
 Ours: ``mkdocs build`` of each language with the hook, which loads and checks the
 content and generates every page. Baseline, in the same run: the pages generated
-once, written into a docs folder next to the same assets and built by MkDocs
-Material with the same theme, Markdown extensions and navigation but no hook.
+once by ``troubleshooter build-docs`` (the same pages, assets, theme, Markdown
+extensions and navigation, no hook) and built by plain MkDocs Material.
 The difference is what our generator adds to a build. Goal: at most 15%.
 
 Times are the best of three, interleaved. The goal is judged on CPU time (user +
@@ -15,60 +15,23 @@ Run alone with ``python -m bench site``.
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
 import tempfile
 from pathlib import Path
 
-from bench._common import ROOT, Run, config_for, copy_project, mkdocs_build, table
+from bench._common import ROOT, Run, best, config_for, mkdocs_build, table
+from troubleshooter.builddocs import write_docs
 from troubleshooter.project import load_project
-from troubleshooter.site import pages
 
 LANGS = ("en", "zh")
 REPEATS = 3
 GOAL = 1.15
 
 
-def write_baseline(dest: Path, root: Path = ROOT) -> Path:
-    """A plain MkDocs project holding our generated pages, without the hook.
-
-    ``mkdocs.base-<lang>.yml`` builds ``docs-<lang>/``: the assets of ``docs/``
-    plus that language's generated pages, with the title and navigation the hook
-    would set.
-    """
-    copy_project(dest, ("overrides",))
-    shutil.rmtree(dest / "troubleshooter")
-    shared = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    shared, hooks = re.subn(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", shared)
-    assert hooks == 1, "mkdocs.yml has no hooks: section to drop"
-    (dest / "mkdocs.base.yml").write_text(shared, encoding="utf-8")
+def write_baseline(dest: Path, root: Path = ROOT) -> dict[str, Path]:
+    """Each language as ``troubleshooter build-docs`` writes it: a plain MkDocs project
+    holding our generated pages, without the hook. Returns its ``mkdocs.yml`` by language."""
     project = load_project(root)
-    for lang in LANGS:
-        generated = pages(project, lang)
-        docs = dest / f"docs-{lang}"
-        shutil.copytree(root / "docs", docs)
-        for path, markdown in generated.files.items():
-            target = docs / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
-        # JSON is YAML: the title and navigation exactly as the hook sets them.
-        title = project.lang(lang).t(project.content.site.title)
-        config = [
-            "INHERIT: mkdocs.base.yml",
-            f"docs_dir: docs-{lang}",
-            f"site_name: {json.dumps(title, ensure_ascii=False)}",
-            f"theme: {{language: {lang}}}",
-            f"nav: {json.dumps(generated.nav, ensure_ascii=False)}",
-        ]
-        (dest / f"mkdocs.base-{lang}.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
-    return dest
-
-
-def _best(a: Run | None, b: Run) -> Run:
-    if a is None:
-        return b
-    return Run(min(a.seconds, b.seconds), min(a.cpu, b.cpu), max(a.max_rss_kb, b.max_rss_kb))
+    return {lang: write_docs(project, lang, dest / lang) for lang in LANGS}
 
 
 def main() -> dict[str, float]:
@@ -80,9 +43,9 @@ def main() -> dict[str, float]:
         for _ in range(REPEATS):  # interleaved, so a change of load affects both alike
             for lang in LANGS:
                 run = mkdocs_build(ROOT, config_for(lang), work / "ours" / lang)
-                ours[lang] = _best(ours[lang], run)
-                run = mkdocs_build(base, f"mkdocs.base-{lang}.yml", work / "plain" / lang)
-                plain[lang] = _best(plain[lang], run)
+                ours[lang] = best(ours[lang], run)
+                run = mkdocs_build(base[lang].parent, "mkdocs.yml", work / "plain" / lang)
+                plain[lang] = best(plain[lang], run)
         built = sum(1 for _ in (work / "ours" / "en").rglob("*.html"))
     rows = []
     totals = {"ours": [0.0, 0.0], "plain": [0.0, 0.0]}

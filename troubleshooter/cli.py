@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import agent
+from . import agent, builddocs
 from . import search as finder
 from .errors import ContentError
 from .i18n import CATALOG, Lang, cli_translations, languages
@@ -97,6 +97,42 @@ def check(root: Path) -> None:
     click.echo(
         _("Content is valid: %(articles)s articles in %(langs)s languages.")
         % {"articles": len(project.content.articles), "langs": len(project.languages)}
+    )
+
+
+@main.command(
+    "build-docs",
+    help=_("Write one language's pages and a mkdocs.yml without hooks, to build with any engine."),
+)
+@click.option("--lang", type=click.Choice(LANGS), required=True, help=_("Language of the site."))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help=_("Folder to write (new, empty, or written by build-docs before)."),
+)
+@click.option(
+    "--engine",
+    type=click.Choice(builddocs.ENGINES),
+    default="mkdocs",
+    show_default=True,
+    help=_("Engine that builds the folder: Zensical gets no Material-only templates."),
+)
+@root_option
+def build_docs(lang: str, out: Path, engine: str, root: Path) -> None:
+    project = project_or_exit(root)
+    try:
+        config = builddocs.write_docs(project, lang, out, engine)
+    except builddocs.OutFolderError as e:
+        raise click.BadParameter(_(e.message) % {"path": e.path}, param_hint="--out") from e
+    except ContentError as e:
+        for problem in e.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    command = "zensical build" if engine == "zensical" else "mkdocs build --strict"
+    click.echo(
+        _("Wrote %(config)s; build it with: %(command)s -f %(config)s")
+        % {"config": config, "command": command}
     )
 
 

@@ -26,6 +26,7 @@ BUILD_INPUTS = (
     "locales",
     "docs",
     "overrides",
+    "overrides-material",
     "mkdocs.yml",
     "mkdocs.zh.yml",
     "babel.cfg",

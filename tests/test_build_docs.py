@@ -1,0 +1,104 @@
+"""``troubleshooter build-docs``: one language as a project any engine builds, no hook involved."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import BIN, ROOT, run
+
+
+def build_docs(out: Path, *args: str, root: Path = ROOT) -> tuple[int, str, str]:
+    result = run(
+        [str(BIN / "troubleshooter"), "build-docs", "--out", str(out), "--root", str(root), *args],
+        cwd=out.parent,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text("utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def _index(site: Path) -> tuple[object, list[str]]:
+    """The search index: its settings, and its entries in any order (file order differs)."""
+    data = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    entries = sorted(json.dumps(d, sort_keys=True, ensure_ascii=False) for d in data["docs"])
+    return data["config"], entries
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plain_mkdocs_builds_the_same_site_as_the_hook(
+    lang: str, tmp_path: Path, built_site: Path
+) -> None:
+    out = tmp_path / "docs-tree"
+    code, stdout, stderr = build_docs(out, "--lang", lang)
+    assert code == 0, stderr
+    config = out / "mkdocs.yml"
+    assert str(config) in stdout
+    assert "hooks" not in yaml.load(config.read_text("utf-8"), Loader=yaml.Loader)
+    # From another folder, with no hook anywhere: the build needs only the written tree.
+    build = run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)], cwd=tmp_path)
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr, build.stderr
+    site = out / "site" / lang
+    assert _pages(site) == _pages(built_site / lang)
+    assert _index(site) == _index(built_site / lang)
+    root_page = (out / "site" / "index.html").read_text("utf-8")
+    assert root_page == (built_site / "index.html").read_text("utf-8")
+    articles = {p.stem for p in (ROOT / "content" / "articles").glob("*.yml")}
+    assert {p.parent.name for p in (site / "articles").glob("*/index.html")} == articles
+
+
+def test_chinese_search_keeps_glossary_words_through_the_search_settings(tmp_path: Path) -> None:
+    out = tmp_path / "zh"
+    assert build_docs(out, "--lang", "zh")[0] == 0
+    config = yaml.load((out / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    words = Path(search["jieba_dict_user"]).read_text("utf-8").split()
+    assert "安全登录系统" in words and "重新激活" in words
+
+
+def test_a_folder_holding_something_else_is_refused_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", "utf-8")
+    code, _, stderr = build_docs(out, "--lang", "en")
+    assert code == 2
+    assert "--out" in stderr and "build-docs" in stderr
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_an_earlier_output_is_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "tree"
+    assert build_docs(out, "--lang", "en")[0] == 0
+    (out / "docs" / "stale.md").write_text("# old", "utf-8")
+    assert build_docs(out, "--lang", "zh")[0] == 0
+    assert not (out / "docs" / "stale.md").exists()
+    assert "language: zh" in (out / "mkdocs.yml").read_text("utf-8")
+
+
+def test_bad_content_writes_nothing(tmp_path: Path, project: Path) -> None:
+    facts = project / "content" / "facts.yml"
+    facts.write_text(facts.read_text("utf-8") + "\n  bad: [unclosed\n", "utf-8")
+    out = tmp_path / "tree"
+    code, _, stderr = build_docs(out, "--lang", "en", root=project)
+    assert code == 1
+    assert "facts.yml:" in stderr and "Traceback" not in stderr
+    assert not out.exists()
+
+
+def test_zensical_builds_the_generated_tree(tmp_path: Path, built_site: Path) -> None:
+    """Zensical (pinned in pyproject.toml) builds every page, with the theme's words."""
+    out = tmp_path / "zensical"
+    assert build_docs(out, "--lang", "en", "--engine", "zensical")[0] == 0
+    assert not (out / "overrides" / "partials" / "search.html").exists()  # Material's only
+    build = run([str(BIN / "zensical"), "build", "--strict", "-f", "mkdocs.yml"], cwd=out)
+    assert build.returncode == 0, build.stdout + build.stderr
+    site = out / "site" / "en"
+    assert set(_pages(site)) == set(_pages(built_site / "en"))
+    not_found = (site / "404.html").read_text("utf-8")
+    assert "Page not found" in not_found and 'href="/zh/" hreflang="zh"' in not_found
