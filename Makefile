@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 # Every language into a temporary folder; site/ is replaced only when all built without a warning.
 site: $(STAMP)
-	$(BIN)/python -m troubleshooter.build
+	$(BIN)/python -m troubleshooter.cli.build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload $(if $(LANG_),-f mkdocs.$(LANG_).yml)

@@ -16,14 +16,14 @@ from troubleshooter.project import BUILD_INPUTS, copy_build_inputs
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MKDOCS = str(BIN / "mkdocs")
-HOOK = "troubleshooter/mkdocs_hook.py"
+PACKAGE = "troubleshooter"  # the MkDocs hook and what it imports
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "LANGUAGE": "en"}
 
 
 def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS) -> Path:
-    """A copy of what a build reads (the hook file always included)."""
+    """A copy of what a build reads (the package, with the hook, always included)."""
     dest.mkdir(parents=True, exist_ok=True)
-    return copy_build_inputs(dest, tuple(dict.fromkeys((*parts, HOOK))))
+    return copy_build_inputs(dest, tuple(dict.fromkeys((*parts, PACKAGE))))
 
 
 def config_for(lang: str) -> str:

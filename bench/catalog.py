@@ -18,9 +18,9 @@ from collections.abc import Callable
 from babel.messages.pofile import read_po
 
 from bench._common import ROOT, table
-from troubleshooter.content import load_content
-from troubleshooter.i18n import CATALOG, check_catalog
-from troubleshooter.pofile import parse_catalog
+from troubleshooter.content.model import load_content
+from troubleshooter.languages.i18n import CATALOG, check_catalog
+from troubleshooter.languages.pofile import parse_catalog
 
 REPEATS = 30
 

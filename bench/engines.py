@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from bench._common import BIN, ROOT, Run, best, measured, table
-from troubleshooter.builddocs import write_docs
+from troubleshooter.engines.builddocs import write_docs
 from troubleshooter.project import load_project
 
 LANGS = ("en", "zh")

@@ -26,7 +26,7 @@ from pathlib import Path
 from bench._common import config_for, mkdocs_build, table
 from bench.synthetic import make_project
 from troubleshooter.project import load_project
-from troubleshooter.site import pages
+from troubleshooter.publish.pages import pages
 
 SIZES = (100, 300, 1000)
 LANGS = ("en", "zh")

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from bench._common import ROOT, Run, best, config_for, mkdocs_build, table
-from troubleshooter.builddocs import write_docs
+from troubleshooter.engines.builddocs import write_docs
 from troubleshooter.project import load_project
 
 LANGS = ("en", "zh")

@@ -26,10 +26,19 @@ import yaml
 from babel.messages.pofile import read_po, write_po
 
 from bench._common import ROOT, copy_project
-from troubleshooter.content import NOTE_KINDS
-from troubleshooter.source import PLACEHOLDER
+from troubleshooter.content.model import NOTE_KINDS
+from troubleshooter.content.source import PLACEHOLDER
 
-SKELETON = ("docs", "overrides", "templates", "locales", "mkdocs.yml", "mkdocs.zh.yml", "babel.cfg")
+SKELETON = (
+    "docs",
+    "overrides",
+    "overrides-material",
+    "templates",
+    "locales",
+    "mkdocs.yml",
+    "mkdocs.zh.yml",
+    "babel.cfg",
+)
 CONTENT = ("facts.yml", "glossary.yml", "external.yml", "tree.yml", "wizard.yml")
 PER_TOPIC = 12
 _TEXT = (

@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 
 from bench._common import table
-from troubleshooter.facts import Facts
+from troubleshooter.content.facts import Facts
 from troubleshooter.project import load_project
-from troubleshooter.tree import Answers, Tree, paths, walk
+from troubleshooter.tree.engine import Answers, Tree, paths, walk
 
 DIAGNOSES = 10_000
 REPEATS = 5

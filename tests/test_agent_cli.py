@@ -7,11 +7,11 @@ import re
 import pytest
 from click.testing import CliRunner, Result
 
-from troubleshooter.cli import main
+from troubleshooter.cli.main import main
 from troubleshooter.project import load_project
-from troubleshooter.site import pages
+from troubleshooter.publish.pages import pages
 from troubleshooter.textwidth import cell_width, join, wrap
-from troubleshooter.wizard import Words
+from troubleshooter.tree.words import Words
 
 PROJECT = load_project()
 OUTCOMES = list(PROJECT.tree.outcomes)

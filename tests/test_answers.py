@@ -14,9 +14,9 @@ import pytest
 
 from tests.htmlcheck import parse
 from troubleshooter.project import load_project
-from troubleshooter.tree import first_paths
-from troubleshooter.webwizard import segments
-from troubleshooter.wizard import Words
+from troubleshooter.publish.webwizard import segments
+from troubleshooter.tree.engine import first_paths
+from troubleshooter.tree.words import Words
 
 PROJECT = load_project()
 LANGS = ("en", "zh")

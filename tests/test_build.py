@@ -1,7 +1,7 @@
 """A site build is all or nothing: after any failure ``site/`` is unchanged, byte for byte.
 
 One good build of a copy of the project makes the previous site; each case then
-breaks the copy in one way, runs ``python -m troubleshooter.build`` (what ``make
+breaks the copy in one way, runs ``python -m troubleshooter.cli.build`` (what ``make
 site`` runs) and compares checksums of every file of ``site/`` before and after.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BIN, copy_project, run
-from troubleshooter import build
+from troubleshooter.cli import build
 
 PO = "locales/zh/LC_MESSAGES/messages.po"
 
@@ -29,7 +29,9 @@ def checksums(site: Path) -> dict[str, str]:
 
 
 def _build(project: Path) -> tuple[int, str]:
-    result = run([str(BIN / "python"), "-m", "troubleshooter.build", "--root", "."], cwd=project)
+    result = run(
+        [str(BIN / "python"), "-m", "troubleshooter.cli.build", "--root", "."], cwd=project
+    )
     return result.returncode, result.stderr
 
 

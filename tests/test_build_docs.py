@@ -91,6 +91,20 @@ def test_bad_content_writes_nothing(tmp_path: Path, project: Path) -> None:
     assert not out.exists()
 
 
+def test_a_broken_language_configuration_is_reported_with_its_line(
+    tmp_path: Path, project: Path
+) -> None:
+    config = project / "mkdocs.zh.yml"
+    config.write_text(config.read_text("utf-8") + "theme: [unclosed\n", "utf-8")
+    code, _, stderr = build_docs(tmp_path / "zh", "--lang", "zh", root=project)
+    assert code == 1
+    assert "mkdocs.zh.yml:" in stderr and "YAML" in stderr and "Traceback" not in stderr
+    config.unlink()
+    code, _, stderr = build_docs(tmp_path / "zh", "--lang", "zh", root=project)
+    assert code == 1
+    assert "mkdocs.zh.yml:1: no such MkDocs configuration" in stderr
+
+
 def test_zensical_builds_the_generated_tree(tmp_path: Path, built_site: Path) -> None:
     """Zensical (pinned in pyproject.toml) builds every page, with the theme's words."""
     out = tmp_path / "zensical"

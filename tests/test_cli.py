@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import BIN, ROOT
-from troubleshooter.cli import main
+from troubleshooter.cli.main import main
 from troubleshooter.textwidth import cell_width
 
 COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]

@@ -9,7 +9,8 @@ from html import escape
 
 import pytest
 
-from troubleshooter.flowchart import (
+from troubleshooter.project import load_project
+from troubleshooter.publish.flowchart import (
     NODE,
     Flowchart,
     branches,
@@ -17,9 +18,8 @@ from troubleshooter.flowchart import (
     flowchart_svg,
     outline,
 )
-from troubleshooter.layout import Box, layered
-from troubleshooter.project import load_project
-from troubleshooter.wizard import Words
+from troubleshooter.publish.layout import Box, layered
+from troubleshooter.tree.words import Words
 
 PROJECT = load_project()
 TREE = PROJECT.tree

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from troubleshooter.i18n import money
+from troubleshooter.languages.i18n import money
 from troubleshooter.project import load_project
-from troubleshooter.site import pages
+from troubleshooter.publish.pages import pages
 
 GOLDEN = Path(__file__).parent / "golden"
 # Regenerate after a reviewed change: UPDATE_GOLDEN=1 make test

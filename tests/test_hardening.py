@@ -25,12 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from troubleshooter.content import Content, load_content
+from troubleshooter.content.model import Content, load_content
 from troubleshooter.demo import demo_code_card, demo_dsc, demo_ibkey
 from troubleshooter.errors import ContentError, Problem, Problems
-from troubleshooter.i18n import CATALOG, check_catalog, read_catalog
+from troubleshooter.languages.i18n import CATALOG, check_catalog, read_catalog
 from troubleshooter.project import load_project
-from troubleshooter.treeload import load_tree
+from troubleshooter.tree.load import load_tree
 from troubleshooter.verification import Verdict, VerificationError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from tests.conftest import BIN, ROOT, run
-from troubleshooter.content import load_content
+from troubleshooter.content.model import load_content
 from troubleshooter.project import load_project
 
 

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ROOT
-from troubleshooter.cli import main
+from troubleshooter.cli.main import main
+from troubleshooter.cli.practice import Console, practise_card, practise_dsc, practise_ibkey
 from troubleshooter.demo import DeviceReason, demo_code_card, demo_dsc, demo_ibkey, dsc_walkthrough
 from troubleshooter.hints import HINTS, NEW_CODE, example, hint
-from troubleshooter.i18n import cli_translations
-from troubleshooter.practice import Console, practise_card, practise_dsc, practise_ibkey
+from troubleshooter.languages.i18n import cli_translations
 from troubleshooter.verification import Reason, Verdict
 
 
@@ -117,7 +117,7 @@ def test_card_practice_explains_codes_in_the_wrong_order() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_old_response_says_what_is_new_and_ends_the_round(lang: str) -> None:
-    from troubleshooter.practice import session
+    from troubleshooter.cli.practice import session
 
     codes: list[str] = []
 
@@ -171,7 +171,7 @@ def test_the_demo_card_follows_the_facts_of_the_real_one() -> None:
 
 
 def test_a_practice_session_keeps_its_device_across_rounds() -> None:
-    from troubleshooter.practice import session
+    from troubleshooter.cli.practice import session
 
     def answer(prompt: str, lines: list[str]) -> str:
         return "1234" if "PIN" in prompt else last_code(lines)

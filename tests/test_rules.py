@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from troubleshooter.content import load_content
-from troubleshooter.facts import Limits
-from troubleshooter.rules import (
+from troubleshooter.content.facts import Limits
+from troubleshooter.content.model import load_content
+from troubleshooter.tree.rules import (
     Band,
     Sharing,
     allows,

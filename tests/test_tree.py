@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from troubleshooter.content import load_content
-from troubleshooter.tree import Session, State, Tree, UnknownAnswer, paths, walk
-from troubleshooter.treeload import load_tree
+from troubleshooter.content.model import load_content
+from troubleshooter.tree.engine import Session, State, Tree, UnknownAnswer, paths, walk
+from troubleshooter.tree.load import load_tree
 
 CONTENT = load_content(ROOT / "content")
 TREE = load_tree(ROOT / "content" / "tree.yml", CONTENT)

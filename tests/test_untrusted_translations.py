@@ -27,7 +27,7 @@ from mkdocs.utils.meta import get_data
 from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.htmlcheck import html_pages, markup
 from troubleshooter.project import Project, load_project
-from troubleshooter.site import pages
+from troubleshooter.publish.pages import pages
 
 # Passes `check` (no tag, link or directive) but would break out of an attribute
 # or become Markdown if a translation were inserted as it is.

@@ -8,18 +8,19 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from .content import Content, load_content
+from .content.model import Content, load_content
+from .content.source import load_yaml
 from .errors import ContentError, Problems
-from .home import check_starts
-from .i18n import CATALOG, Lang, check_catalog, languages, make_lang
-from .pofile import read_catalog
-from .render import check_templates
-from .source import load_yaml
-from .tree import Tree
-from .treeload import load_tree
+from .languages.i18n import CATALOG, Lang, check_catalog, languages, make_lang
+from .languages.pofile import read_catalog
+from .publish.render import check_templates
+from .tree.engine import Tree
+from .tree.load import load_tree
+from .tree.starts import check_starts
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
-# What a site build reads; the MkDocs hook file is named relative to mkdocs.yml.
+# What a site build reads. The package too: mkdocs.yml names the hook file by its path,
+# and in a copy the hook's imports must find a whole package, not a folder holding it alone.
 BUILD_INPUTS = (
     "content",
     "templates",
@@ -30,7 +31,7 @@ BUILD_INPUTS = (
     "mkdocs.yml",
     "mkdocs.zh.yml",
     "babel.cfg",
-    "troubleshooter/mkdocs_hook.py",
+    "troubleshooter",
 )
 
 
@@ -42,7 +43,7 @@ def copy_build_inputs(
         src, target = root / part, dest / part
         target.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
-            shutil.copytree(src, target)
+            shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, target)
     return dest

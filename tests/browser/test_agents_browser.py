@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.browser.test_wizard_browser import FIRST_PATH, PROJECT, WORDS
-from troubleshooter.flowchart import branches
+from troubleshooter.publish.flowchart import branches
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

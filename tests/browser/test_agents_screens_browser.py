@@ -9,8 +9,8 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit
 from tests.conftest import ROOT
-from troubleshooter.flowchart import branches
 from troubleshooter.project import load_project
+from troubleshooter.publish.flowchart import branches
 
 SHOTS = ROOT / "build" / "screenshots"
 TREE = load_project(ROOT).tree

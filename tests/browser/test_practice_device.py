@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Visit, Visitor, _Quiet, axe_violations
 from tests.conftest import ROOT
-from troubleshooter.cli import gettext_for
+from troubleshooter.cli.main import gettext_for
 from troubleshooter.demo import DSC_SUITE, DeviceReason, DigitalSecurityCard, demo_key
 from troubleshooter.hints import HINTS, hint
 from troubleshooter.verification import Reason, ocra

@@ -13,8 +13,8 @@ from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.conftest import ROOT
 from tests.test_tree import REQUIRED
 from troubleshooter.project import load_project
-from troubleshooter.tree import State, paths
-from troubleshooter.wizard import Words
+from troubleshooter.tree.engine import State, paths
+from troubleshooter.tree.words import Words
 
 PROJECT = load_project(ROOT)
 FIRST_PATH: dict[str, State] = {}

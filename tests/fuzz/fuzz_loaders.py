@@ -18,9 +18,9 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
+    from troubleshooter.content.source import load_yaml
     from troubleshooter.errors import Problems
-    from troubleshooter.i18n import read_catalog
-    from troubleshooter.source import load_yaml
+    from troubleshooter.languages.i18n import read_catalog
 
 WORK = Path(tempfile.mkdtemp(prefix="fuzz-loaders-"))
 

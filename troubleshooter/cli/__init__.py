@@ -1,0 +1,1 @@
+"""The ``troubleshooter`` command line."""

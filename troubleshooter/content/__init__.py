@@ -1,0 +1,1 @@
+"""The content model: YAML sources with line numbers, facts, articles, site, keywords."""

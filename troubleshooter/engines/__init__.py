@@ -1,0 +1,1 @@
+"""The site engines' glue, at the edge: the MkDocs hook and ``build-docs``."""

@@ -1,0 +1,87 @@
+"""MkDocs hooks: generate the pages of one language inside ``mkdocs build`` and ``serve``.
+
+The whole project is loaded and checked in ``on_config``, before MkDocs cleans
+``site_dir``: bad content stops the build with every problem listed, and the
+previous site stays as it was. The hook only hands MkDocs what
+:mod:`troubleshooter.engines.builddocs` computes, the same as ``troubleshooter build-docs``
+writes for a build without hooks.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import mergedeep
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+
+from troubleshooter.engines.builddocs import MATERIAL_OVERRIDES, root_page, search_words, settings
+from troubleshooter.errors import ContentError
+from troubleshooter.project import Project, load_project
+from troubleshooter.publish.pages import Pages, pages
+
+log = logging.getLogger("mkdocs.hooks.troubleshooter")
+WATCHED = ("content", "templates", "locales")
+_project: Project | None = None
+_generated: Pages | None = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _project, _generated
+    code = config.theme["language"]
+    try:
+        _project = load_project(_root(config))
+        if code not in _project.languages:
+            raise Abort(
+                f"theme.language {code!r} has no catalog in locales/ — add "
+                f"locales/{code}/LC_MESSAGES/messages.po or fix mkdocs.yml"
+            )
+        _generated = pages(_project, code)
+    except ContentError as e:
+        raise Abort(f"content has {len(e.problems)} problem(s); nothing was built:\n{e}") from e
+    words = search_words(_project, code)
+    if words:
+        import jieba  # only Chinese builds need it (its import costs a noticeable 0.2 s)
+
+        for word in words:
+            jieba.add_word(word)
+    added = settings(_project, code, _generated)
+    config.site_name = added.pop("site_name")
+    config.nav = added.pop("nav")
+    mergedeep.merge(config.extra, added.pop("extra"))
+    assert not added, f"settings the hook does not apply: {sorted(added)}"
+    # Material's own partials, after overrides/ and before the theme's.
+    config.theme.dirs.insert(1, str(_root(config) / MATERIAL_OVERRIDES))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _generated is not None
+    for path, markdown in _generated.files.items():
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the root page that sends visitors to their language (``site/index.html``)."""
+    site_dir = Path(config.site_dir)
+    if site_dir.name != config.theme["language"]:
+        return  # not a per-language build, e.g. ``mkdocs serve``'s temporary folder
+    assert _project is not None
+    html = root_page(_project, config.extra["alternate"])
+    (site_dir.parent / "index.html").write_text(html, encoding="utf-8")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    root = _root(config)
+    for folder in WATCHED:
+        server.watch(str(root / folder))
+    return server

@@ -1,0 +1,1 @@
+"""Languages: gettext catalogs, the content extractor for Babel, translation checks."""

@@ -1,0 +1,1 @@
+"""Published pages (Markdown per language) and, at their edge, the site engines' glue."""

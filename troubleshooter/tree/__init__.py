@@ -1,0 +1,1 @@
+"""The decision tree: routing, rules, its words in a language, agents' replies."""
