@@ -1,4 +1,4 @@
-"""Shared fixtures: a throw-away copy of the project, and builds of the site."""
+"""Shared fixtures: throw-away copies of the project or of the fixture project, and site builds."""
 
 from __future__ import annotations
 
@@ -8,16 +8,45 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
-from troubleshooter.project import copy_build_inputs
+from troubleshooter.content.model import Content, load_content
+from troubleshooter.project import BUILD_INPUTS, Project, copy_build_inputs, load_project
+from troubleshooter.tree.engine import Tree
+from troubleshooter.tree.load import load_tree
+
+pytest.register_assert_rewrite("tests.golden")
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+# A small frozen project (content and catalogs) for tests of the checker and the engine,
+# so that writers can change the real content freely.
+FIXTURE = Path(__file__).resolve().parent / "fixture"
+FIXTURE_PARTS = ("content", "locales")
 
 
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, so a test may change it freely."""
     return copy_build_inputs(dest)
+
+
+def real_outcome_ids() -> list[str]:
+    """The real tree's outcome ids, to parametrize tests by, read from tree.yml unchecked.
+
+    A tree.yml that does not read gives none: the tests that load the project through
+    ``real_project`` then fail with its problems, instead of the whole collection.
+    """
+    try:
+        return sorted(YAML(typ="safe").load(ROOT / "content" / "tree.yml")["outcomes"])
+    except (YAMLError, TypeError, KeyError, OSError):
+        return []
+
+
+def copy_fixture_project(dest: Path) -> Path:
+    """The fixture project's content and catalogs with this project's code and templates."""
+    copy_build_inputs(dest, tuple(p for p in BUILD_INPUTS if p not in FIXTURE_PARTS))
+    return copy_build_inputs(dest, FIXTURE_PARTS, root=FIXTURE)
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -35,6 +64,34 @@ def mkdocs_build(root: Path, lang: str, site: Path) -> subprocess.CompletedProce
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> Path:
+    return copy_fixture_project(tmp_path / "fixture")
+
+
+@pytest.fixture(scope="session")
+def real_project() -> Project:
+    """The real project, loaded once: a content error fails the tests that use it."""
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def fixture_loaded(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project (with this project's templates), loaded once; do not change it."""
+    return load_project(copy_fixture_project(tmp_path_factory.mktemp("fixture-loaded")))
+
+
+@pytest.fixture(scope="session")
+def fixture_content() -> Content:
+    return load_content(FIXTURE / "content")
+
+
+@pytest.fixture(scope="session")
+def fixture_tree(fixture_content: Content) -> Tree:
+    """The fixture project's decision tree, for tests of the engine rather than the content."""
+    return load_tree(FIXTURE / "content" / "tree.yml", fixture_content)
 
 
 @pytest.fixture(scope="session")

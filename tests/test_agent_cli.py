@@ -7,14 +7,29 @@ import re
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.conftest import real_outcome_ids
 from troubleshooter.cli.main import main
-from troubleshooter.project import load_project
+from troubleshooter.content.facts import Facts
+from troubleshooter.project import Project
 from troubleshooter.publish.pages import pages
 from troubleshooter.textwidth import cell_width, join, wrap
 from troubleshooter.tree.words import Words
 
-PROJECT = load_project()
-OUTCOMES = list(PROJECT.tree.outcomes)
+OUTCOMES = real_outcome_ids()
+# The real project, set once per module from the session's ``real_project`` (not at import:
+# a content error must fail tests, not their collection).
+PROJECT: Project
+WORDS: dict[str, Words]
+FACTS: Facts
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _project(real_project: Project) -> None:
+    global PROJECT, WORDS, FACTS
+    PROJECT, FACTS = real_project, real_project.content.facts
+    WORDS = {code: Words(real_project, real_project.lang(code)) for code in ("en", "zh")}
+
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -42,8 +57,6 @@ def test_every_outcome_has_a_reply_in_both_languages(outcome: str, lang: str) ->
         assert CJK.search(result.stdout)
 
 
-WORDS = {code: Words(PROJECT, PROJECT.lang(code)) for code in ("en", "zh")}
-FACTS = PROJECT.content.facts
 STRONGER = "withdrawal-needs-stronger-device"
 
 

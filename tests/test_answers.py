@@ -13,15 +13,23 @@ from pathlib import Path
 import pytest
 
 from tests.htmlcheck import parse
-from troubleshooter.project import load_project
+from troubleshooter.project import Project
 from troubleshooter.publish.webwizard import segments
-from troubleshooter.tree.engine import first_paths
+from troubleshooter.tree.engine import State, first_paths
 from troubleshooter.tree.words import Words
 
-PROJECT = load_project()
 LANGS = ("en", "zh")
 SUPPORT = "https://www.ibkr.com/support"
-FIRST = first_paths(PROJECT.tree, PROJECT.content.facts)
+# The real project, set once per module from the session's ``real_project`` (not at import:
+# a content error must fail tests, not their collection).
+PROJECT: Project
+FIRST: dict[str, State]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _project(real_project: Project) -> None:
+    global PROJECT, FIRST
+    PROJECT, FIRST = real_project, first_paths(real_project.tree, real_project.content.facts)
 
 
 def outcome_page(site: Path, lang: str, outcome: str) -> str:

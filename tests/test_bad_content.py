@@ -1,6 +1,7 @@
 """Every kind of bad input stops the check and the build with a precise message.
 
-Each ``tests/bad/<case>.yml`` edits one file of a copy of the project and lists the
+Each ``tests/bad/<case>.yml`` edits one file of a copy of the fixture project
+(``tests/fixture/``, frozen: the real content may change freely) and lists the
 problems expected, each as the start of a ``path:line: problem`` line. ``{line}``
 stands for the line where the first edit starts, ``{line+N}`` for N lines below it.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import BIN, mkdocs_build, run
+from tests.conftest import BIN, ROOT, mkdocs_build, run
 
 CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
 
@@ -32,8 +33,19 @@ def _apply(project: Path, case: dict[str, object]) -> list[str]:
     ]
 
 
+def test_the_fixture_project_is_valid_and_builds(fixture_project: Path) -> None:
+    """Each case's problems are its edit's alone: the fixture is clean and builds."""
+    result = run([str(BIN / "troubleshooter"), "check", "--root", str(fixture_project)], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    for lang in ("en", "zh"):
+        built = mkdocs_build(fixture_project, lang, fixture_project / "site")
+        assert built.returncode == 0, built.stderr
+        assert "WARNING" not in built.stderr, built.stderr
+
+
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_bad_input_is_reported_precisely(project: Path, case_file: Path) -> None:
+def test_bad_input_is_reported_precisely(fixture_project: Path, case_file: Path) -> None:
+    project = fixture_project
     expected = _apply(project, YAML(typ="safe").load(case_file))
     result = run([str(BIN / "troubleshooter"), "check", "--root", str(project)], cwd=project)
     assert result.returncode == 1
@@ -44,7 +56,8 @@ def test_bad_input_is_reported_precisely(project: Path, case_file: Path) -> None
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_bad_input_stops_the_build_before_writing(project: Path, case_file: Path) -> None:
+def test_bad_input_stops_the_build_before_writing(fixture_project: Path, case_file: Path) -> None:
+    project = fixture_project
     expected = _apply(project, YAML(typ="safe").load(case_file))
     site = project / "site"
     (site / "en").mkdir(parents=True)

@@ -1,6 +1,6 @@
 """A site build is all or nothing: after any failure ``site/`` is unchanged, byte for byte.
 
-One good build of a copy of the project makes the previous site; each case then
+One good build of a copy of the fixture project makes the previous site; each case then
 breaks the copy in one way, runs ``python -m troubleshooter.cli.build`` (what ``make
 site`` runs) and compares checksums of every file of ``site/`` before and after.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, copy_project, run
+from tests.conftest import BIN, copy_fixture_project, run
 from troubleshooter.cli import build
 
 PO = "locales/zh/LC_MESSAGES/messages.po"
@@ -37,8 +37,8 @@ def _build(project: Path) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project copy with a good site built by the build command."""
-    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+    """A fixture project copy with a good site built by the build command."""
+    project = copy_fixture_project(tmp_path_factory.mktemp("build") / "project")
     code, log = _build(project)
     assert code == 0, log
     return project
@@ -72,7 +72,7 @@ BREAKS = {
     # A broken Markdown link in a translation.
     "link-in-translation": (PO, 'msgstr "相关文章"', 'msgstr "[相关文章](nope.md)"'),
     # Unterminated .po string.
-    "unterminated-po-string": (PO, 'msgstr "M2FS带来的变化"', 'msgstr "M2FS带来的变化'),
+    "unterminated-po-string": (PO, 'msgstr "登录步骤"', 'msgstr "登录步骤'),
 }
 
 

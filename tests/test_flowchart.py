@@ -1,4 +1,8 @@
-"""The flowcharts: all of the tree, one chart per branch, readable, accessible, self-contained."""
+"""The flowcharts: all of the tree, one chart per branch, readable, accessible, self-contained.
+
+Drawn from the fixture project's tree; the real tree's charts are checked for their
+layout only (nothing overlaps, each fits beside its outline).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from html import escape
 
 import pytest
 
-from troubleshooter.project import load_project
+from tests.golden import assert_golden
+from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import (
     NODE,
     Flowchart,
@@ -19,17 +24,37 @@ from troubleshooter.publish.flowchart import (
     outline,
 )
 from troubleshooter.publish.layout import Box, layered
+from troubleshooter.tree.engine import Tree
 from troubleshooter.tree.words import Words
 
-PROJECT = load_project()
-TREE = PROJECT.tree
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-ROOTS = [root for _, root in branches(TREE) if root not in TREE.outcomes]
+# The fixture tree's branches (frozen; checked by test_the_fixture_has_these_branches).
+ROOTS = [
+    "m2fs-platform",
+    "withdraw-device",
+    "dsc-plus-balance",
+    "share-entity",
+    "rejoin-permission",
+    "dsc-problem",
+]
+PROJECT: Project  # the fixture project, set once by the autouse fixture below
+TREE: Tree
 
 
-def words(lang: str) -> Words:
-    return Words(PROJECT, PROJECT.lang(lang))
+@pytest.fixture(autouse=True, scope="module")
+def _fixture(fixture_loaded: Project) -> None:
+    global PROJECT, TREE
+    PROJECT, TREE = fixture_loaded, fixture_loaded.tree
+
+
+def words(lang: str, project: Project | None = None) -> Words:
+    project = project or PROJECT
+    return Words(project, project.lang(lang))
+
+
+def test_the_fixture_has_these_branches() -> None:
+    assert [root for _, root in branches(TREE) if root not in TREE.outcomes] == ROOTS
 
 
 def link(outcome: str) -> str:
@@ -74,7 +99,7 @@ def test_each_option_has_its_own_arrow_and_label() -> None:
 
 def test_edges_come_from_tree_yml() -> None:
     edges = flowchart_edges(TREE)
-    assert ("problem", "ib-key", "ibkey-situation") in edges
+    assert ("problem", "withdrawal", "withdraw-device") in edges
     assert ("withdraw-decision", "over", "withdrawal-needs-stronger-device") in edges
     assert ("withdraw-device", "dsc-plus", "withdraw-day") in edges
     assert ("share-decision", "temporary-device", "share-device-ineligible-temporary") in edges
@@ -139,9 +164,23 @@ def test_svg_is_accessible_self_contained_and_themed(lang: str, root: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_real_charts_run_top_to_bottom_narrow_and_nothing_overlaps(
+    real_project: Project, lang: str
+) -> None:
+    tree = real_project.tree
+    for _, root in branches(tree):
+        if root not in tree.outcomes:
+            _check_layout(words(lang, real_project), root)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("root", ROOTS)
 def test_top_to_bottom_narrow_and_nothing_overlaps(lang: str, root: str) -> None:
-    layout = Flowchart(words(lang), root).layout()
+    _check_layout(words(lang), root)
+
+
+def _check_layout(w: Words, root: str) -> None:
+    layout = Flowchart(w, root).layout()
     boxes: list[Box] = [*layout.nodes.values(), *(r.label for r in layout.edges.values())]
     boxes = [b for b in boxes if b.w and b.h]
 
@@ -181,6 +220,15 @@ def test_outline_lists_every_option_and_outcome(lang: str, root: str) -> None:
     assert len(ids) == len(set(ids))
     assert all(f'href="#{target}"' not in html or target in ids for target in ids)
     ET.fromstring(html)  # well-formed
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_chart_matches_the_reviewed_golden_file(lang: str) -> None:
+    assert_golden(f"{lang}/flowchart-withdraw-device.svg", chart_svg(lang, "withdraw-device"))
+
+
+def chart_svg(lang: str, root: str) -> str:
+    return flowchart_svg(words(lang), link, root, f"c-{root}", "branch")
 
 
 def test_layout_refuses_a_cycle() -> None:

@@ -1,12 +1,13 @@
 """Fuzzing the loaders and the demo devices: bad input fails cleanly, never otherwise.
 
-Starting from the real files, hypothesis mutates YAML and PO text (inserted and
-deleted characters, swapped lines, changed indentation, values replaced with other
-YAML types, deep nesting, huge strings, NUL bytes, invalid UTF-8). Loading must
-either succeed or raise :class:`ContentError` whose every problem reads
-``path:line: problem — fix`` with a line of at least 1; the catalog reader reports
-into its ``Problems``; a demo device's ``verify`` returns a ``Verdict`` or raises
-``VerificationError``. Deadlines turn a hang into a failure.
+Starting from the fixture project's files (``tests/fixture/``), hypothesis mutates
+YAML and PO text (inserted and deleted characters, swapped lines, changed
+indentation, values replaced with other YAML types, deep nesting, huge strings,
+NUL bytes, invalid UTF-8). Loading must either succeed or raise
+:class:`ContentError` whose every problem reads ``path:line: problem — fix`` with
+a line of at least 1; the catalog reader reports into its ``Problems``; a demo
+device's ``verify`` returns a ``Verdict`` or raises ``VerificationError``.
+Deadlines turn a hang into a failure.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from tests.conftest import FIXTURE as SOURCE
 from troubleshooter.content.model import Content, load_content
 from troubleshooter.demo import demo_code_card, demo_dsc, demo_ibkey
 from troubleshooter.errors import ContentError, Problem, Problems
@@ -33,9 +35,8 @@ from troubleshooter.project import load_project
 from troubleshooter.tree.load import load_tree
 from troubleshooter.verification import Verdict, VerificationError
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTENT_FILES = sorted(
-    str(p.relative_to(ROOT)) for p in (ROOT / "content").rglob("*.yml") if p.name != "tree.yml"
+    str(p.relative_to(SOURCE)) for p in (SOURCE / "content").rglob("*.yml") if p.name != "tree.yml"
 )
 # FUZZ_EXAMPLES=1000 pytest tests/test_hardening.py searches harder, by hand.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
@@ -158,13 +159,13 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of content/ and locales/ that each example edits and restores."""
     root = tmp_path_factory.mktemp("fuzz")
     for part in ("content", "locales"):
-        shutil.copytree(ROOT / part, root / part)
+        shutil.copytree(SOURCE / part, root / part)
     return root
 
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    return load_content(ROOT / "content")
+    return load_content(SOURCE / "content")
 
 
 class edited:  # noqa: N801 - reads as a phrase: ``with edited(path, data):``
@@ -191,7 +192,7 @@ def test_mutated_content_loads_or_reports_each_problem(
     sandbox: Path, data: st.DataObject, name: str
 ) -> None:
     path = sandbox / name
-    text = (ROOT / name).read_text(encoding="utf-8")
+    text = (SOURCE / name).read_text(encoding="utf-8")
     with edited(path, data.draw(mutated(text))):
         loads_or_reports(lambda: load_content(sandbox / "content"))
 
@@ -199,7 +200,7 @@ def test_mutated_content_loads_or_reports_each_problem(
 @FUZZ
 @given(data=st.data())
 def test_mutated_facts_load_or_report_each_problem(sandbox: Path, data: st.DataObject) -> None:
-    text = (ROOT / "content" / "facts.yml").read_text(encoding="utf-8")
+    text = (SOURCE / "content" / "facts.yml").read_text(encoding="utf-8")
     with edited(sandbox / "content" / "facts.yml", data.draw(mutated(text))):
         loads_or_reports(lambda: load_project(sandbox))
 
@@ -209,14 +210,14 @@ def test_mutated_facts_load_or_report_each_problem(sandbox: Path, data: st.DataO
 def test_mutated_tree_text_loads_or_reports(
     sandbox: Path, content: Content, data: st.DataObject
 ) -> None:
-    text = (ROOT / "content" / "tree.yml").read_text(encoding="utf-8")
+    text = (SOURCE / "content" / "tree.yml").read_text(encoding="utf-8")
     with edited(sandbox / "content" / "tree.yml", data.draw(mutated(text))) as path:
         loads_or_reports(lambda: load_tree(path, content))
 
 
 def _tree() -> Any:
-    """The real tree as plain data, read as YAML 1.2 (``yes:`` stays text)."""
-    return YAML(typ="safe").load(ROOT / "content" / "tree.yml")
+    """The fixture tree as plain data, read as YAML 1.2 (``yes:`` stays text)."""
+    return YAML(typ="safe").load(SOURCE / "content" / "tree.yml")
 
 
 TREE = _tree()
@@ -228,7 +229,7 @@ IDS = st.one_of(
 
 @st.composite
 def rerouted(draw: st.DrawFn) -> dict[str, Any]:
-    """The real tree with random node ids, targets, starts and loops."""
+    """The fixture tree with random node ids, targets, starts and loops."""
     tree = _tree()
     nodes: dict[str, Any] = tree["nodes"]
     for _ in range(draw(st.integers(1, 5))):
@@ -312,7 +313,7 @@ def test_hostile_yaml_is_reported_with_its_place(sandbox: Path, case: str) -> No
 
 def test_invalid_utf8_is_reported_at_its_line(sandbox: Path) -> None:
     path = sandbox / "content" / "articles" / "m2fs.yml"
-    data = (ROOT / "content" / "articles" / "m2fs.yml").read_bytes().replace(b"M2FS", b"M\xff", 1)
+    data = (SOURCE / "content" / "articles" / "m2fs.yml").read_bytes().replace(b"M2FS", b"M\xff", 1)
     with edited(path, data), pytest.raises(ContentError) as raised:
         load_content(sandbox / "content")
     [problem] = raised.value.problems
@@ -329,7 +330,7 @@ def test_mutated_catalog_reads_or_reports(
     sandbox: Path, content: Content, data: st.DataObject
 ) -> None:
     po = sandbox / "locales" / "zh" / CATALOG
-    text = (ROOT / "locales" / "zh" / CATALOG).read_text(encoding="utf-8")
+    text = (SOURCE / "locales" / "zh" / CATALOG).read_text(encoding="utf-8")
     # The catalog is long: cut a random window so the edits land everywhere in it.
     lines = text.split("\n")
     start = data.draw(st.integers(0, max(0, len(lines) - 60)))

@@ -1,12 +1,11 @@
-"""The business rules on their own: limits, bands and eligibility."""
+"""The business rules on their own: limits, bands and eligibility (fixture project's facts)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT
-from troubleshooter.content.facts import Limits
-from troubleshooter.content.model import load_content
+from troubleshooter.content.facts import Facts, Limits
+from troubleshooter.content.model import Content
 from troubleshooter.tree.rules import (
     Band,
     Sharing,
@@ -19,7 +18,10 @@ from troubleshooter.tree.rules import (
     within,
 )
 
-FACTS = load_content(ROOT / "content").facts
+
+@pytest.fixture(scope="module")
+def facts(fixture_content: Content) -> Facts:
+    return fixture_content.facts
 
 
 def test_bands_split_at_every_distinct_limit() -> None:
@@ -50,25 +52,25 @@ def test_both_periods_must_fit() -> None:
     assert not allows(Limits(100, 300), 101, 300)
 
 
-def test_devices_allowing_follow_the_limits_table() -> None:
-    assert {d.id for d in devices_allowing(FACTS, 200_000, 600_000)} == {
-        d.id for d in FACTS.devices
+def test_devices_allowing_follow_the_limits_table(facts: Facts) -> None:
+    assert {d.id for d in devices_allowing(facts, 200_000, 600_000)} == {
+        d.id for d in facts.devices
     }
-    assert {d.id for d in devices_allowing(FACTS, 1_000_000, 1_500_000)} == {
+    assert {d.id for d in devices_allowing(facts, 1_000_000, 1_500_000)} == {
         "dsc",
         "dsc_plus",
         "gold",
         "platinum",
     }
-    over_all = devices_allowing(FACTS, None, None)
+    over_all = devices_allowing(facts, None, None)
     assert {d.id for d in over_all} == {"dsc_plus", "gold", "platinum"}
     assert over_all[0].id == "dsc_plus", "current devices come before legacy ones"
 
 
-def test_dsc_plus_threshold_comes_from_the_facts() -> None:
-    threshold = FACTS.money["dsc_plus_threshold"]
-    assert dsc_plus_eligible(FACTS, threshold)
-    assert not dsc_plus_eligible(FACTS, threshold - 1)
+def test_dsc_plus_threshold_comes_from_the_facts(facts: Facts) -> None:
+    threshold = facts.money["dsc_plus_threshold"]
+    assert dsc_plus_eligible(facts, threshold)
+    assert not dsc_plus_eligible(facts, threshold - 1)
 
 
 @pytest.mark.parametrize(
@@ -87,6 +89,6 @@ def test_sharing_needs_both_conditions(
     assert sharing_eligibility(same, identical, temporary) is verdict
 
 
-def test_the_shared_device_is_the_strongest_one() -> None:
-    by_id = {d.id: d for d in FACTS.devices}
+def test_the_shared_device_is_the_strongest_one(facts: Facts) -> None:
+    by_id = {d.id: d for d in facts.devices}
     assert share_owner([by_id["scc"], by_id["dsc_plus"], by_id["ibkr_mobile"]]).id == "dsc_plus"

@@ -23,6 +23,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import ROOT
+from troubleshooter.project import Project
+from troubleshooter.tree.engine import State, first_paths
+from troubleshooter.tree.words import Words
 
 HERE = Path(__file__).resolve().parent
 # The first browser on PATH: Debian's full browser, or its smaller headless shell.
@@ -48,6 +51,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def words(real_project: Project) -> dict[str, Words]:
+    """The real project's words by language."""
+    return {lang: Words(real_project, real_project.lang(lang)) for lang in ("en", "zh")}
+
+
+@pytest.fixture(scope="session")
+def first_path(real_project: Project) -> dict[str, State]:
+    """The first path (in tree order) to each outcome of the real tree."""
+    return first_paths(real_project.tree, real_project.content.facts)
 
 
 @pytest.fixture(scope="session")

@@ -5,18 +5,23 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
-from tests.browser.test_wizard_browser import FIRST_PATH, PROJECT, WORDS
+from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
+from troubleshooter.tree.engine import State
+from troubleshooter.tree.words import Words
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_outcome_has_both_replies_side_by_side(visit_nojs: Visit, lang: str) -> None:
+def test_every_outcome_has_both_replies_side_by_side(
+    visit_nojs: Visit, words: dict[str, Words], first_path: dict[str, State], lang: str
+) -> None:
     page = visit_nojs.open(f"/{lang}/agents/replies/")
-    for outcome, state in FIRST_PATH.items():
+    for outcome, state in first_path.items():
+        assert state.outcome is not None
         row = page.locator("tr", has=page.locator(f"code:text-is('{outcome}')"))
         for code in ("en", "zh"):
             shown = row.locator(f".agent-reply[lang={code}]").inner_text()
-            assert shown == WORDS[code].reply(state.outcome)
+            assert shown == words[code].reply(state.outcome)
 
 
 def test_copy_button_copies_the_reply(visitor: Visitor) -> None:
@@ -29,11 +34,13 @@ def test_copy_button_copies_the_reply(visitor: Visitor) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_flowchart_links_every_outcome_to_its_page(visit: Visit, lang: str) -> None:
+def test_flowchart_links_every_outcome_to_its_page(
+    visit: Visit, real_project: Project, lang: str
+) -> None:
     page = visit.open(f"/{lang}/agents/")
     svg = page.locator(".agent-flowchart svg")
-    first = {target for _, target in branches(PROJECT.tree)}  # may end at once: a plain link
-    for outcome in PROJECT.tree.outcomes:
+    first = {target for _, target in branches(real_project.tree)}  # may end at once: a plain link
+    for outcome in real_project.tree.outcomes:
         drawn = svg.locator(f"[data-node='{outcome}']").count()
         assert drawn >= 1 or outcome in first, outcome
     link = svg.locator("a").first
@@ -48,27 +55,29 @@ def test_agent_pages_have_no_serious_accessibility_violations(visit: Visit, path
 
 
 @pytest.mark.parametrize(
-    ("lang", "words", "outcome"),
+    ("lang", "typed", "outcome"),
     [("en", "粉纸", "rejoin-sls"), ("zh", "lost phone", "temporary-access"), ("en", "TWS", "")],
 )
 def test_filter_box_finds_a_case_in_the_customers_words(
-    visit: Visit, lang: str, words: str, outcome: str
+    visit: Visit, real_project: Project, lang: str, typed: str, outcome: str
 ) -> None:
     page = visit.open(f"/{lang}/agents/replies/")
     box = page.locator("#agent-filter-input")
-    box.fill(words)
+    box.fill(typed)
     rows = page.locator(".agent-replies tbody tr:visible")
     page.wait_for_function("document.querySelector('.agent-filter-count').textContent !== ''")
     shown = rows.count()
-    assert 0 < shown < len(PROJECT.tree.outcomes)
+    assert 0 < shown < len(real_project.tree.outcomes)
     if outcome:
         assert rows.locator(f"code:text-is('{outcome}')").count() == 1
     assert str(shown) in page.locator(".agent-filter-count").inner_text()
     box.fill("")
-    assert rows.count() == len(PROJECT.tree.outcomes)
+    assert rows.count() == len(real_project.tree.outcomes)
 
 
-def test_filter_box_needs_javascript(visit_nojs: Visit) -> None:
+def test_filter_box_needs_javascript(visit_nojs: Visit, real_project: Project) -> None:
     page = visit_nojs.open("/en/agents/replies/")
     assert not page.locator("#agent-filter-input").is_visible()
-    assert page.locator(".agent-replies tbody tr:visible").count() == len(PROJECT.tree.outcomes)
+    assert page.locator(".agent-replies tbody tr:visible").count() == len(
+        real_project.tree.outcomes
+    )

@@ -9,11 +9,10 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit
 from tests.conftest import ROOT
-from troubleshooter.project import load_project
+from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
 
 SHOTS = ROOT / "build" / "screenshots"
-TREE = load_project(ROOT).tree
 WIDTHS = [1280, 390]
 
 
@@ -33,11 +32,14 @@ def shoot(page: Page, name: str) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_flowcharts(visit: Visit, lang: str, width: int, scheme: str) -> None:
+def test_flowcharts(
+    visit: Visit, real_project: Project, lang: str, width: int, scheme: str
+) -> None:
+    tree = real_project.tree
     page = open_page(visit, f"/{lang}/agents/", width, scheme)
     charts = page.locator(".agent-flowchart svg")
     # an answer that ends at once is a link, not a chart
-    assert charts.count() == len([r for _, r in branches(TREE) if r not in TREE.outcomes])
+    assert charts.count() == len([r for _, r in branches(tree) if r not in tree.outcomes])
     for i in range(charts.count()):
         box = charts.nth(i).bounding_box()
         natural = float(charts.nth(i).get_attribute("width") or 0)
@@ -74,10 +76,10 @@ def luminance(css: str) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_replies(visit: Visit, width: int, scheme: str) -> None:
+def test_replies(visit: Visit, real_project: Project, width: int, scheme: str) -> None:
     page = open_page(visit, "/en/agents/replies/", width, scheme)
     rows = page.locator(".agent-replies tbody tr")
-    assert rows.count() == len(TREE.outcomes)
+    assert rows.count() == len(real_project.tree.outcomes)
     buttons = page.locator(".agent-copy")
     buttons.first.wait_for()
     assert buttons.count() == 2 * rows.count()

@@ -6,11 +6,16 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Visit, axe_violations
-from tests.browser.test_wizard_browser import PROJECT, WORDS, heading
+from tests.browser.test_wizard_browser import heading
+from troubleshooter.project import Project
+from troubleshooter.tree.engine import walk
+from troubleshooter.tree.words import Words
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_article_links_the_troubleshooter_first(visit_nojs: Visit, lang: str) -> None:
+def test_the_article_links_the_troubleshooter_first(
+    visit_nojs: Visit, real_project: Project, words: dict[str, Words], lang: str
+) -> None:
     page = visit_nojs.open(f"/{lang}/")
     links = page.locator("article a[href]:not(.headerlink)")
     first = links.first.get_attribute("href") or ""
@@ -19,18 +24,35 @@ def test_the_article_links_the_troubleshooter_first(visit_nojs: Visit, lang: str
     assert sections == ["start", "search", "topics"]
     links.first.click()
     page.wait_for_url("**/troubleshooter/")
-    assert heading(page) == WORDS[lang].question(PROJECT.tree.questions[PROJECT.tree.start])
+    tree = real_project.tree
+    assert heading(page) == words[lang].question(tree.questions[tree.start])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_common_cases_go_straight_to_their_question(visit_nojs: Visit, lang: str) -> None:
+def test_common_cases_go_straight_to_their_question(
+    visit_nojs: Visit, real_project: Project, words: dict[str, Words], lang: str
+) -> None:
     page = visit_nojs.open(f"/{lang}/")
     cases = page.locator(".home-cases a")
-    assert cases.count() == len(PROJECT.content.site.starts)
-    cases.first.click()  # a new phone: the troubleshooter asks for the phone's system
-    page.wait_for_url("**/troubleshooter/ib-key/reinstalled-or-new-phone/")
-    assert heading(page) == WORDS[lang].question(PROJECT.tree.questions["ibkey-os"])
-    assert page.locator(".wizard-trail li").count() == 2
+    starts = real_project.content.site.starts
+    assert cases.count() == len(starts)
+    cases.first.click()  # the first common case: its answers given, the next question asked
+    answers = starts[0].answers
+    page.wait_for_url(f"**/troubleshooter/{'/'.join(answers)}/")
+    state = walk(real_project.tree, real_project.content.facts, _pairs(real_project, answers))
+    assert state.question is not None, "a common case ends at a question"
+    assert heading(page) == words[lang].question(state.question)
+    assert page.locator(".wizard-trail li").count() == len(answers)
+
+
+def _pairs(project: Project, options: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The (node, option) answers that follow ``options`` from the first question."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    for option in options:
+        state = walk(project.tree, project.content.facts, pairs)
+        assert state.question is not None
+        pairs += ((state.question.id, option),)
+    return pairs
 
 
 def test_search_button_opens_the_search_box(visit: Visit) -> None:

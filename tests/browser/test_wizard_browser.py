@@ -1,4 +1,4 @@
-"""The troubleshooter pages in Chromium: every required outcome by clicking, in both
+"""The troubleshooter pages in Chromium: every outcome by clicking, in both
 languages, with and without JavaScript; deep links, the back button, focus,
 accessibility, page weight."""
 
@@ -10,18 +10,10 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
-from tests.conftest import ROOT
-from tests.test_tree import REQUIRED
-from troubleshooter.project import load_project
-from troubleshooter.tree.engine import State, paths
+from tests.conftest import ROOT, real_outcome_ids
+from troubleshooter.project import Project
+from troubleshooter.tree.engine import State
 from troubleshooter.tree.words import Words
-
-PROJECT = load_project(ROOT)
-FIRST_PATH: dict[str, State] = {}
-for _state in paths(PROJECT.tree, PROJECT.content.facts):
-    assert _state.outcome is not None
-    FIRST_PATH.setdefault(_state.outcome.id, _state)
-WORDS = {lang: Words(PROJECT, PROJECT.lang(lang)) for lang in ("en", "zh")}
 
 
 def heading(page: Page) -> str:
@@ -29,12 +21,13 @@ def heading(page: Page) -> str:
     return page.locator("h1").inner_text().replace("¶", "").strip()
 
 
-def click_through(visit: Visit, lang: str, outcome: str) -> None:
-    """Start at the first question and click the answers of the first path to ``outcome``."""
-    words, state = WORDS[lang], FIRST_PATH[outcome]
+def click_through(visit: Visit, words: Words, lang: str, state: State) -> None:
+    """Start at the first question and click the answers of ``state``'s path to its outcome."""
+    assert state.outcome is not None
+    outcome = state.outcome.id
     page = visit.open(f"/{lang}/troubleshooter/")
     for node_id, option_id in state.trail:
-        question = PROJECT.tree.questions[node_id]
+        question = words.project.tree.questions[node_id]
         assert heading(page) == words.question(question)
         option = question.option(option_id)
         assert option is not None
@@ -43,7 +36,6 @@ def click_through(visit: Visit, lang: str, outcome: str) -> None:
         page.locator(".wizard-options a").filter(has_text=exact).click()
         page.wait_for_load_state()
     page.wait_for_url(f"**/{outcome}/")
-    assert state.outcome is not None
     assert heading(page) == words.title(state.outcome)
     assert page.locator(f"[data-outcome='{outcome}']").count() == 1
 
@@ -53,7 +45,7 @@ def click_through(visit: Visit, lang: str, outcome: str) -> None:
 # off in the other (alternating from one outcome to the next): every outcome and every
 # language is still reached both ways, in half the walks.
 WALKS = []
-for _i, _outcome in enumerate(REQUIRED):
+for _i, _outcome in enumerate(real_outcome_ids()):
     for _lang, _js in (("en", _i % 2 == 0), ("zh", _i % 2 == 1)):
         _id = f"{_lang}-{_outcome}-{'js' if _js else 'nojs'}"
         WALKS.append(pytest.param(_lang, _outcome, _js, id=_id))
@@ -61,37 +53,59 @@ for _i, _outcome in enumerate(REQUIRED):
 
 @pytest.mark.parametrize(("lang", "outcome", "javascript"), WALKS)
 def test_every_outcome_by_clicking(
-    visitor: Visitor, lang: str, outcome: str, javascript: bool
+    visitor: Visitor,
+    words: dict[str, Words],
+    first_path: dict[str, State],
+    lang: str,
+    outcome: str,
+    javascript: bool,
 ) -> None:
-    click_through(visitor(javascript=javascript), lang, outcome)
+    click_through(visitor(javascript=javascript), words[lang], lang, first_path[outcome])
 
 
-def test_deep_link_shows_the_result_with_its_trail(visit_nojs: Visit) -> None:
-    page = visit_nojs.open(
-        "/zh/troubleshooter/share-device/error-level-too-low/share-device-error-level-too-low/"
-    )
-    assert "设备安全等级低" in page.locator(".wizard-diagnosis").inner_text()
+def test_deep_link_shows_the_result_with_its_trail(
+    visit_nojs: Visit, words: dict[str, Words], first_path: dict[str, State]
+) -> None:
+    """The deepest first path: its diagnosis, its trail, and a change link per answer."""
+    state = max(first_path.values(), key=lambda s: (len(s.trail), s.trail))
+    assert state.outcome is not None and len(state.trail) >= 2
+    zh = words["zh"]
+    folders = "/".join(option for _, option in state.trail)
+    page = visit_nojs.open(f"/zh/troubleshooter/{folders}/{state.outcome.id}/")
+    diagnosis = page.locator(".wizard-diagnosis")
+    assert diagnosis.get_attribute("data-outcome") == state.outcome.id
+    assert zh.diagnosis(state).split("\n")[0].strip() in diagnosis.inner_text()
     trail = page.locator(".wizard-trail")
-    assert "您的回答" in trail.inner_text()
-    change = trail.locator("li a").nth(1)  # the second answer: where sharing stands
-    assert "您的设备共享进展到哪一步了" in (change.get_attribute("aria-label") or "")
+    assert trail.locator("h2").inner_text() == zh.lang.gettext("Your answers")
+    node, _ = state.trail[1]
+    change = trail.locator("li a").nth(1)  # the second answer
+    assert zh.question(zh.project.tree.questions[node]) in (
+        change.get_attribute("aria-label") or ""
+    )
     change.click()
-    page.wait_for_url("**/zh/troubleshooter/share-device/")
+    page.wait_for_url(f"**/zh/troubleshooter/{state.trail[0][1]}/")
+    assert heading(page) == zh.question(zh.project.tree.questions[node])
 
 
-def test_back_button_returns_to_the_question(visit: Visit) -> None:
+def test_back_button_returns_to_the_question(
+    visit: Visit, real_project: Project, words: dict[str, Words]
+) -> None:
+    tree = real_project.tree
+    first = tree.questions[tree.start].options[0]
     page = visit.open("/en/troubleshooter/")
     page.locator(".wizard-options a").first.click()
-    page.wait_for_url("**/troubleshooter/ib-key/")
+    page.wait_for_url(f"**/troubleshooter/{first.id}/")
     page.go_back()
     page.wait_for_url("**/en/troubleshooter/")
-    assert heading(page) == "What do you need help with?"
+    assert heading(page) == words["en"].question(tree.questions[tree.start])
 
 
-def test_focus_moves_to_the_new_question(visit: Visit) -> None:
+def test_focus_moves_to_the_new_question(visit: Visit, real_project: Project) -> None:
+    tree = real_project.tree
+    first = tree.questions[tree.start].options[0]
     page = visit.open("/en/troubleshooter/")
     page.locator(".wizard-options a").first.click()
-    page.wait_for_url("**/troubleshooter/ib-key/")
+    page.wait_for_url(f"**/troubleshooter/{first.id}/")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'question'")
 
 
