@@ -42,16 +42,15 @@ test: $(STAMP) browser-deps $(AXE)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-# Mutation testing of troubleshooter/verification/ with mutmut (settings in pyproject.toml);
-# about 15 minutes on 2 cores, not part of `make test`. `mutmut results` lists the survivors.
+# Mutation testing with mutmut (settings in pyproject.toml) of troubleshooter/verification/
+# (by its own tests) and troubleshooter/tree/ (by the tree and rules tests); about 30 minutes
+# on 2 cores, not part of `make test`. Prints the score per package; `mutmut results` lists
+# the survivors.
 mutation: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,mutation]'
 	rm -rf mutants
 	$(BIN)/mutmut run > /dev/null
-	$(BIN)/mutmut export-cicd-stats > /dev/null
-	$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
-		print("mutants {total}: killed {killed}, survived {survived}, no tests {no_tests}".format(**s), \
-		"- score {:.1%}".format(s["killed"] / s["total"]))'
+	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation_score.py
 
 i18n-extract: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --omit-header \

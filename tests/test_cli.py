@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pexpect
@@ -10,8 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import BIN, ROOT
-from troubleshooter.cli.main import main
+from troubleshooter.cli.main import gettext_for, main
+from troubleshooter.hints import HINTS
+from troubleshooter.project import Project
 from troubleshooter.textwidth import cell_width
+from troubleshooter.tree.words import Words
+from troubleshooter.verification import Reason
 
 COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
 
@@ -140,24 +145,38 @@ def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> No
     assert child.exitstatus == 0
 
 
-def test_wizard_in_chinese_offers_a_practice_after_a_refused_response() -> None:
+CHALLENGE_SHOWN = "Login screen: username and password accepted. Challenge code: %(code)s"
+
+
+def _code(translation: str, digits: int) -> str:
+    """A pattern for the few characters before ``%(code)s`` in ``translation``, then the code."""
+    before = translation.split("%(code)s")[0][-3:]
+    return re.escape(before) + rf"\s*(\d{{{digits}}})"
+
+
+def test_wizard_in_chinese_offers_a_practice_after_a_refused_response(
+    real_project: Project,
+) -> None:
+    """Each expected text is the start of its translation in the catalog (lines may wrap)."""
+    _ = gettext_for("zh")
+    tree, words = real_project.tree, Words(real_project, real_project.lang("zh"))
     child = _wizard("zh")
-    child.expect("您需要哪方面的帮助")
-    child.sendline("8")
-    child.expect("这张卡出了什么问题")
-    child.sendline("2")
-    child.expect("您的回答（")
+    for node, option in (("problem", "dsc"), ("dsc-problem", "response-refused")):
+        question = tree.questions[node]
+        child.expect_exact(words.question(question)[:6])
+        child.sendline(str([o.id for o in question.options].index(option) + 1))
+    child.expect_exact(_("Your answers (read them out if you call Client Services):")[:4])
     child.expect(r"y/n")
     child.sendline("y")
-    child.expect(r"挑战码：(\d{6})")
+    child.expect(_code(_(CHALLENGE_SHOWN), 6))
     challenge = child.match.group(1)
-    child.expect("PIN码")
+    child.expect_exact(_("Type the PIN on the card")[:4])
     child.sendline("1234")
-    child.expect("在卡片上输入挑战码")
+    child.expect_exact(_("Type the challenge code on the card")[:4])
     child.sendline(challenge)
-    child.expect(r"卡片显示响应码(\d{8})")
+    child.expect(_code(_("The card shows the response code %(code)s"), 8))
     child.sendline(child.match.group(1))
-    child.expect("验证通过")
+    child.expect_exact(_(HINTS[Reason.ACCEPTED])[:4])
     child.expect(pexpect.EOF)
 
 

@@ -1,0 +1,16 @@
+"""The mutation score per package from `mutmut results --all true` on stdin."""
+
+import collections
+import sys
+
+counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+for line in sys.stdin:
+    name, _, status = line.strip().rpartition(": ")
+    if name:
+        counts[".".join(name.split(".")[:2])][status] += 1
+for package, c in sorted(counts.items()):
+    total = sum(c.values())
+    print(
+        f"{package}: {total} mutants, killed {c['killed']}, survived {c['survived']},"
+        f" no tests {c['no tests']} - score {c['killed'] / total:.1%}"
+    )
