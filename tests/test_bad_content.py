@@ -12,9 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from tests.conftest import BIN, ROOT, mkdocs_build, run
+from troubleshooter.cli.main import main
 
 CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
 
@@ -44,11 +46,15 @@ def test_the_fixture_project_is_valid_and_builds(fixture_project: Path) -> None:
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_bad_input_is_reported_precisely(fixture_project: Path, case_file: Path) -> None:
+def test_bad_input_is_reported_precisely(
+    fixture_project: Path, case_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``troubleshooter check`` run in this process (so that mutation testing sees it)."""
     project = fixture_project
     expected = _apply(project, YAML(typ="safe").load(case_file))
-    result = run([str(BIN / "troubleshooter"), "check", "--root", str(project)], cwd=project)
-    assert result.returncode == 1
+    monkeypatch.chdir(project)  # paths in messages are relative to the working directory
+    result = CliRunner().invoke(main, ["check", "--root", str(project)])
+    assert result.exit_code == 1, result.output
     lines = [line for line in result.stderr.splitlines() if " — " in line]
     assert len(lines) == len(expected), result.stderr
     for line, start in zip(lines, expected, strict=True):

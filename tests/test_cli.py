@@ -66,7 +66,9 @@ def test_diagnose_in_chinese_uses_chinese_words() -> None:
         "dsc-problem=buttons-dead",
     )
     assert code == 0
-    assert "处理方法：" in output and "您的回答（" in output
+    _ = gettext_for("zh")
+    assert _("What to do:") in output
+    assert _("Your answers (read them out if you call Client Services):")[:5] in output
 
 
 @pytest.mark.parametrize(
@@ -228,7 +230,10 @@ def test_wizard_wraps_to_the_terminal_without_breaking_words(lang: str) -> None:
 
 def test_command_help_follows_the_language_of_the_environment() -> None:
     assert "Show this message" in _piped(["--help"], "", "en").stdout
-    assert "逐一回答几个问题" in _piped(["--help"], "", "zh_CN.UTF-8").stdout
+    wizard_help = "Answer a few questions and get the fix: one question at a time."
+    chinese = gettext_for("zh")(wizard_help)
+    assert chinese != wizard_help
+    assert chinese[:6] in _piped(["--help"], "", "zh_CN.UTF-8").stdout
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from troubleshooter.tree.rules import (
     allows,
     amount_bands,
     devices_allowing,
+    devices_to_get,
     dsc_plus_eligible,
     share_owner,
     sharing_eligibility,
@@ -92,3 +93,17 @@ def test_sharing_needs_both_conditions(
 def test_the_shared_device_is_the_strongest_one(facts: Facts) -> None:
     by_id = {d.id: d for d in facts.devices}
     assert share_owner([by_id["scc"], by_id["dsc_plus"], by_id["ibkr_mobile"]]).id == "dsc_plus"
+
+
+def test_a_tie_in_level_goes_to_the_device_still_issued(facts: Facts) -> None:
+    by_id = {d.id: d for d in facts.devices}
+    assert by_id["gold"].level == by_id["dsc_plus"].level
+    assert share_owner([by_id["gold"], by_id["dsc_plus"]]).id == "dsc_plus"
+    assert share_owner([by_id["dsc_plus"], by_id["gold"]]).id == "dsc_plus"
+
+
+def test_devices_to_get_are_issued_ones_those_for_any_account_first(facts: Facts) -> None:
+    got = devices_to_get(facts, 200_000, 600_000)
+    assert [d.id for d in got] == ["ibkr_mobile", "dsc_plus"]
+    assert all(not d.legacy for d in got)
+    assert [d.id for d in devices_to_get(facts, None, None)] == ["dsc_plus"]

@@ -236,6 +236,45 @@ def test_a_stronger_device_outcome_names_the_devices_to_get(
     assert [d.id for d in allowed] == ["dsc_plus"], "only issued devices without a day limit"
 
 
+def test_a_withdrawal_within_the_limits_names_the_device(fixture_tree: Tree, facts: Facts) -> None:
+    answers = "problem=withdrawal withdraw-device=dsc-plus"
+    state = walk(fixture_tree, facts, _pairs(answers))
+    assert state.outcome is not None and state.outcome.id == "withdrawal-within-limit"
+    assert state.params == {"device": facts.device("dsc_plus")}
+
+
+def _tree_with_limits(tmp_path: Path, device: str, old: str, new: str) -> tuple[Tree, Facts]:
+    """The fixture tree over facts where one device's limits line reads ``new``."""
+    shutil.copytree(FIXTURE / "content", tmp_path / "content")
+    facts_file = tmp_path / "content" / "facts.yml"
+    text = facts_file.read_text("utf-8")
+    line = f"  - id: {device}\n"
+    start = text.index(line)
+    assert text.count(old, start) >= 1
+    facts_file.write_text(text[:start] + text[start:].replace(old, new, 1), "utf-8")
+    content = load_content(tmp_path / "content")
+    return load_tree(tmp_path / "content" / "tree.yml", content), content.facts
+
+
+def test_the_five_day_total_is_never_below_the_days_amount(tmp_path: Path) -> None:
+    """at_least: a 5-day answer at or below the day's lower bound is not offered."""
+    old, new = "five_days: 600000}", "five_days: 200000}"  # the code card: 200,000 both
+    tree, facts = _tree_with_limits(tmp_path, "scc", old, new)
+    assert "up-to-200000" in [o.id for o in tree.questions["withdraw-five-days"].options]
+    answers = (
+        "problem=withdrawal withdraw-device=ibkr-mobile withdraw-day=over-200000-up-to-1000000"
+    )
+    state = walk(tree, facts, _pairs(answers))
+    assert state.question is not None and state.question.id == "withdraw-five-days"
+    offered = [o.id for o in state.question.options]
+    assert offered == [
+        "over-200000-up-to-1000000",
+        "over-1000000-up-to-1500000",
+        "over-1500000",
+        "not-sure",
+    ]
+
+
 def test_withdrawal_options_follow_the_limits_in_the_facts(
     tmp_path: Path, fixture_tree: Tree
 ) -> None:
@@ -257,6 +296,7 @@ def test_an_answer_off_the_path_names_the_valid_options(fixture_tree: Tree, fact
     with pytest.raises(UnknownAnswer) as err:
         walk(fixture_tree, facts, _pairs("problem=withdrawal withdraw-device=abacus"))
     assert (err.value.node, err.value.option) == ("withdraw-device", "abacus")
+    assert str(err.value).startswith("withdraw-device=abacus: choose one of ")
     assert "scc" in err.value.valid and "not-sure" in err.value.valid
 
 
@@ -267,6 +307,8 @@ def test_session_answers_back_and_restart(fixture_tree: Tree, facts: Facts) -> N
     assert session.back().state.question is not None
     assert session.back().state.question.id == "rejoin-permission"
     assert session.restart().answers == ()
+    assert session.restart().state.question == fixture_tree.questions[fixture_tree.start]
+    assert session.back().answers == (("problem", "opted-out"),)
     with pytest.raises(UnknownAnswer) as err:
         Session(fixture_tree, facts).answer("nonsense")
     assert "opted-out" in err.value.valid
