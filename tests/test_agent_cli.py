@@ -171,7 +171,7 @@ def test_article_tables_are_aligned_columns_with_double_width_chinese() -> None:
     lines = result.stdout.splitlines()
     rule = next(i for i, line in enumerate(lines) if re.fullmatch(r"-+( +-+){2}", line))
     rows = lines[rule + 1 : rule + 9]
-    assert any("数码安全卡+" in row for row in rows)
+    assert any(WORDS["zh"].device(FACTS.device("dsc_plus")) in row for row in rows)
     # amounts are right-aligned: every row ends at the same screen column
     assert {cell_width(row) for row in rows} == {cell_width(lines[rule])}
 
@@ -271,8 +271,11 @@ def test_limits_per_day_and_over_five_days() -> None:
 def test_limits_in_chinese_format_money_per_locale() -> None:
     result = invoke("limits", "1,200,000", "--lang", "zh")
     assert result.exit_code == 0
-    assert "1,200,000美元" in result.stdout and "数码安全卡+" in result.stdout
-    assert "铂金卡（旧款）" in result.stdout
+    zh = WORDS["zh"]
+    assert zh.lang.money(1_200_000) in result.stdout and "美元" in zh.lang.money(1_200_000)
+    for device in ("dsc_plus", "platinum"):  # one still issued, one legacy
+        assert zh.device(FACTS.device(device)) in result.stdout
+    assert zh.lang.gettext("%(device)s (legacy)") != "%(device)s (legacy)"
 
 
 @pytest.mark.parametrize("amount", ["1.5m", "12,00", "-5", "1 200 000", "abc"])

@@ -15,6 +15,7 @@ from troubleshooter.cli.main import gettext_for, main
 from troubleshooter.hints import HINTS
 from troubleshooter.project import Project
 from troubleshooter.textwidth import cell_width
+from troubleshooter.tree.engine import Question, Session, paths
 from troubleshooter.tree.words import Words
 from troubleshooter.verification import Reason
 
@@ -33,8 +34,8 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     assert f"troubleshooter {command}" in (ROOT / "README.md").read_text("utf-8")
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Update TWS"), ("zh", "TWS")])
-def test_diagnose_prints_json(lang: str, title: str) -> None:
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diagnose_prints_json(real_project: Project, lang: str) -> None:
     code, output = invoke(
         "diagnose",
         "--json",
@@ -51,7 +52,8 @@ def test_diagnose_prints_json(lang: str, title: str) -> None:
     result = json.loads(output)
     assert result["outcome"] == "m2fs-upgrade-tws"
     assert result["article"] == "m2fs#tws"
-    assert title in result["title"]
+    words = Words(real_project, real_project.lang(lang))
+    assert result["title"] == words.title(real_project.tree.outcomes["m2fs-upgrade-tws"])
     assert result["trail"][-1] == {"node": "tws-dropdown", "option": "no"}
 
 
@@ -119,29 +121,46 @@ def _wizard(lang: str) -> pexpect.spawn:
     )
 
 
-def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail() -> None:
+def _numbers(session: Session, *numbers: int) -> tuple[Session, list[Question]]:
+    """The session after choosing the options numbered ``numbers``, and the questions asked."""
+    asked = []
+    for n in numbers:
+        question = session.state.question
+        assert question is not None
+        asked.append(question)
+        session = session.answer(question.options[n - 1].id)
+    return session, asked
+
+
+def test_wizard_in_a_terminal_goes_back_restarts_and_ends_with_the_trail(
+    real_project: Project,
+) -> None:
+    words = Words(real_project, real_project.lang("en"))
+    start = Session(real_project.tree, real_project.content.facts)
+    end, (first, second, third) = _numbers(start, 1, 1, 2)
+    assert end.state.outcome is not None
     child = _wizard("en")
-    child.expect("What do you need help with")
+    child.expect_exact(words.question(first))
     child.sendline("12")
-    child.expect("Please type a number from 1 to 9")
+    child.expect_exact(f"Please type a number from 1 to {len(first.options)}")
     child.sendline("b")
     child.expect("This is the first question")
     child.sendline("１")  # full-width digits and letters work as typed on a Chinese keyboard
-    child.expect("What happened")
+    child.expect_exact(words.question(second))
     child.sendline("ｂ")
-    child.expect("What do you need help with")
+    child.expect_exact(words.question(first))
     child.sendline("1")
     child.sendline("r")
-    child.expect("What do you need help with")
+    child.expect_exact(words.question(first))
     child.sendline("1")
-    child.expect("What happened")
+    child.expect_exact(words.question(second))
     child.sendline("1")
-    child.expect("operating system")
+    child.expect_exact(words.question(third))
     child.sendline("2")
-    child.expect("== Reactivate IB Key on your iPhone ==")
+    child.expect_exact(f"== {words.title(end.state.outcome)} ==")
     child.expect("Still stuck")
     child.expect("Your answers")
-    child.expect("IB Key on my phone does not work")
+    child.expect_exact(words.option(first, first.options[0]))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -194,15 +213,27 @@ def _piped(args: list[str], stdin: str, lang: str = "en") -> subprocess.Complete
 
 
 @pytest.mark.parametrize("stdin", ["5\n2\n", "q\n", ""], ids=["answers", "quit", "eof"])
-def test_wizard_works_when_piped(stdin: str) -> None:
+def test_wizard_works_when_piped(real_project: Project, stdin: str) -> None:
+    words = Words(real_project, real_project.lang("en"))
+    end, _ = _numbers(Session(real_project.tree, real_project.content.facts), 5, 2)
+    assert end.state.outcome is not None
     result = _piped(["wizard"], stdin)
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
-    assert ("You qualify for the Digital Security Card+" in result.stdout) == (stdin == "5\n2\n")
+    title = f"== {words.title(end.state.outcome)} =="
+    assert (title in result.stdout) == (stdin == "5\n2\n")
 
 
-def test_wizard_offers_practice_on_the_first_login_with_the_card() -> None:
-    result = _piped(["wizard"], "8\n1\nn\n")
+def test_wizard_offers_practice_on_the_first_login_with_the_card(real_project: Project) -> None:
+    tree = real_project.tree
+    state = next(
+        s for s in paths(tree, real_project.content.facts) if s.outcome and s.outcome.practice
+    )
+    numbers = [
+        [o.id for o in tree.questions[node].options].index(option) + 1
+        for node, option in state.trail
+    ]
+    result = _piped(["wizard"], "".join(f"{n}\n" for n in numbers) + "n\n")
     assert "Practise with a demo card now?" in result.stdout
 
 
