@@ -53,11 +53,11 @@ mutation: $(STAMP)
 	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation_score.py
 
 i18n-extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --no-wrap --sort-by-file --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k N_plural:1,2 --no-wrap --sort-by-file --omit-header \
 		--project troubleshooter -o locales/messages.pot .
 
 i18n-update: $(STAMP)
-	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
 
 clean:
 	rm -rf site mutants $(VENV)

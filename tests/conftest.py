@@ -26,6 +26,11 @@ FIXTURE = Path(__file__).resolve().parent / "fixture"
 FIXTURE_PARTS = ("content", "locales")
 
 
+def lang_tag(code: str) -> str:
+    """The ``lang`` attribute of a language's pages (``zh-Hans-CN`` for ``zh``)."""
+    return load_project(ROOT).lang(code).tag
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of everything a build reads, so a test may change it freely."""
     return copy_build_inputs(dest)

@@ -62,7 +62,7 @@ def test_chinese_search_keeps_glossary_words_through_the_search_settings(
     config = yaml.load((out / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     words = Path(search["jieba_dict_user"]).read_text("utf-8").split()
-    terms = {t.zh for t in real_project.content.glossary if " " not in t.zh}
+    terms = {w for t in real_project.content.glossary if " " not in (w := t.words["zh"])}
     assert terms and terms <= set(words)
 
 
@@ -119,4 +119,4 @@ def test_zensical_builds_the_generated_tree(tmp_path: Path, built_site: Path) ->
     site = out / "site" / "en"
     assert set(_pages(site)) == set(_pages(built_site / "en"))
     not_found = (site / "404.html").read_text("utf-8")
-    assert "Page not found" in not_found and 'href="/zh/" hreflang="zh"' in not_found
+    assert "Page not found" in not_found and 'href="/zh/" hreflang="zh-Hans-CN"' in not_found

@@ -60,8 +60,14 @@ def test_changing_a_fact_changes_every_page_and_nothing_else(fixture_project: Pa
 
 
 def test_money_is_formatted_per_locale() -> None:
+    """English writes the full figure; Chinese counts in 万 where that is exact."""
     assert money(500000, "USD", "en") == "500,000 US dollars"
-    assert money(500000, "USD", "zh") == "500,000美元"
+    assert money(500000, "USD", "zh") == "50万美元"
+    assert money(1_500_000, "USD", "zh") == "150万美元"
+    assert money(10_000, "USD", "zh") == "1万美元"
+    assert money(12_345, "USD", "zh") == "12,345美元"  # 1.23万 would round it
+    assert money(9_999, "USD", "zh") == "9,999美元"
+    assert money(1_000_000, "USD", "ja") == "100万米ドル"  # any locale that counts in 万
 
 
 def test_dates_are_formatted_per_locale(fixture_loaded: Project) -> None:

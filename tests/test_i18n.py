@@ -38,6 +38,8 @@ def test_catalog_template_is_up_to_date(tmp_path: Path) -> None:
             "extract",
             "-F",
             "babel.cfg",
+            "-k",
+            "N_plural:1,2",
             "--no-wrap",
             "--sort-by-file",
             "--omit-header",

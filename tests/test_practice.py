@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from gettext import NullTranslations
 
 import pytest
 from click.testing import CliRunner
@@ -17,8 +18,8 @@ from troubleshooter.languages.i18n import cli_translations
 from troubleshooter.verification import Reason, Verdict
 
 
-def gettext(lang: str) -> Callable[[str], str]:
-    return cli_translations(ROOT / "locales", lang).gettext
+def translations(lang: str) -> NullTranslations:
+    return cli_translations(ROOT / "locales", lang)
 
 
 class Person:
@@ -30,7 +31,7 @@ class Person:
         self.io = Console(
             say=self.lines.append,
             ask=self._ask,
-            gettext=gettext(lang),
+            translations=translations(lang),
             clock=lambda: 1_700_000_000.0,
         )
 
@@ -51,7 +52,7 @@ def test_dsc_practice_accepts_the_card_response(lang: str) -> None:
     person = Person(answer, lang)
     assert practise_dsc(person.io)
     assert person.lines[-1].startswith("✔")
-    assert hint(Verdict(True, Reason.ACCEPTED), gettext(lang)) in person.lines[-1]
+    assert hint(Verdict(True, Reason.ACCEPTED), translations(lang)) in person.lines[-1]
 
 
 def test_dsc_practice_explains_a_typed_back_challenge() -> None:
@@ -132,7 +133,7 @@ def test_an_old_response_says_what_is_new_and_ends_the_round(lang: str) -> None:
     practise, second = session("dsc"), Person(answer, lang)
     assert practise(Person(answer, lang).io)
     assert not practise(second.io)
-    new_code = gettext(lang)(NEW_CODE["dsc"])
+    new_code = translations(lang).gettext(NEW_CODE["dsc"])
     assert second.lines[-1] == new_code
 
 
@@ -143,7 +144,7 @@ def test_every_reason_a_verifier_can_give_has_a_hint() -> None:
 @pytest.mark.parametrize("reason", list(HINTS), ids=[r.value for r in HINTS])
 def test_every_reason_has_a_hint_in_both_languages(reason: Reason | DeviceReason) -> None:
     verdict = example(reason)
-    english, chinese = hint(verdict, gettext("en")), hint(verdict, gettext("zh"))
+    english, chinese = hint(verdict, translations("en")), hint(verdict, translations("zh"))
     assert "%(" not in english + chinese
     assert english != chinese
     assert re.search(r"[\u4e00-\u9fff]", chinese)
@@ -152,7 +153,7 @@ def test_every_reason_has_a_hint_in_both_languages(reason: Reason | DeviceReason
 def test_practice_command_leaves_cleanly_at_end_of_input() -> None:
     result = CliRunner().invoke(main, ["practice", "dsc", "--lang", "zh"], input="")
     assert result.exit_code == 0
-    assert gettext("zh")("Practice finished.") in result.output
+    assert translations("zh").gettext("Practice finished.") in result.output
 
 
 def test_practice_never_asks_for_a_real_secret() -> None:

@@ -38,7 +38,9 @@ def _poison(po: Path) -> None:
     with po.open("rb") as f:
         catalog = read_po(f)
     for entry in catalog:
-        if entry.id and entry.string:
+        if entry.id and isinstance(entry.string, tuple):
+            entry.string = tuple(f"{form}{SUFFIX}" for form in entry.string)
+        elif entry.id and entry.string:
             entry.string = f"{entry.string}{SUFFIX}"
     catalog["Copy"].string = '复制" onmouseover="alert(5)'  # the reported attribute break-out
     with po.open("wb") as f:
@@ -174,7 +176,8 @@ def test_random_translations_add_no_element_or_attribute(
 ) -> None:
     catalog = Catalog(locale="zh")
     for i, entry in enumerate(e for e in project.catalogs["zh"] if e.id):
-        catalog.add(entry.id, texts[i % len(texts)] or "空")
+        text = texts[i % len(texts)] or "空"
+        catalog.add(entry.id, (text,) if isinstance(entry.id, tuple) else text)
     hostile = dataclasses.replace(project, catalogs={"zh": catalog})
     files = pages(hostile, "zh").files
     for path in PAGES:

@@ -6,7 +6,8 @@ here as gettext msgids (marked with ``N_`` so Babel extracts them).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
+from gettext import NullTranslations
 
 from .demo import DemoVerdict, DeviceReason
 from .verification import Reason, Verdict
@@ -16,19 +17,38 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
     return text
 
 
-HINTS: dict[Reason | DeviceReason, str] = {
+@dataclass(frozen=True)
+class Plural:
+    """A message worded by a count: parameter ``count`` chooses the plural form."""
+
+    singular: str
+    plural: str
+    count: str
+
+
+def N_plural(singular: str, plural: str, count: str) -> Plural:  # noqa: N802 - as N_
+    return Plural(singular, plural, count)
+
+
+HINTS: dict[Reason | DeviceReason, str | Plural] = {
     Reason.ACCEPTED: N_("Accepted: the code is right and the login goes ahead."),
     DeviceReason.CHALLENGE_ECHOED: N_(
         "That is the challenge code from the login screen. Type the %(expected)s-digit "
         "response code that the device shows instead."
     ),
-    Reason.WRONG_LENGTH: N_(
+    Reason.WRONG_LENGTH: N_plural(
+        "The code has %(got)s digit but %(expected)s are needed. Type every digit the "
+        "device shows.",
         "The code has %(got)s digits but %(expected)s are needed. Type every digit the "
-        "device shows."
+        "device shows.",
+        "got",
     ),
-    Reason.LEADING_ZERO_DROPPED: N_(
-        "The code must start with %(dropped)s zero(s): it has %(expected)s digits. Type it "
-        "exactly as shown, leading zeros included."
+    Reason.LEADING_ZERO_DROPPED: N_plural(
+        "The code must start with %(dropped)s zero: it has %(expected)s digits. Type it "
+        "exactly as shown, leading zeros included.",
+        "The code must start with %(dropped)s zeros: it has %(expected)s digits. Type it "
+        "exactly as shown, leading zeros included.",
+        "dropped",
     ),
     Reason.NOT_DIGITS: N_("Only digits are expected here (%(expected)s of them)."),
     Reason.CLOCK_DRIFT: N_(
@@ -85,17 +105,25 @@ ACCEPTED_WITH_DRIFT = N_(
 )
 
 
-def hint(verdict: DemoVerdict, gettext: Callable[[str], str]) -> str:
-    """One or two sentences that explain ``verdict``, translated by ``gettext``."""
+def worded(message: str | Plural, params: dict[str, object], translations: NullTranslations) -> str:
+    """``message`` in the language of ``translations``, its plural form chosen by count."""
+    if isinstance(message, Plural):
+        count = int(str(params[message.count]))
+        return translations.ngettext(message.singular, message.plural, count) % params
+    return translations.gettext(message) % params
+
+
+def hint(verdict: DemoVerdict, translations: NullTranslations) -> str:
+    """One or two sentences that explain ``verdict`` in the language of ``translations``."""
     params: dict[str, object] = dict(verdict.params)
     step = int(str(params.get("step", 30)))
     if verdict.offset:
         params["seconds"] = abs(verdict.offset) * step
     if verdict.accepted and verdict.offset:
-        return gettext(ACCEPTED_WITH_DRIFT) % params
+        return worded(ACCEPTED_WITH_DRIFT, params, translations)
     if verdict.reason is DeviceReason.TRANSPOSED_CELL and params.get("kind") == "order":
-        return gettext(ORDER_SWAPPED)
-    return gettext(HINTS[verdict.reason]) % params
+        return translations.gettext(ORDER_SWAPPED)
+    return worded(HINTS[verdict.reason], params, translations)
 
 
 # Illustrative values for every placeholder of the hints.

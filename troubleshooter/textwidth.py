@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 # A CJK character (or full-width punctuation) is a token of its own; a run of
 # anything else but spaces is a word; spaces are where Latin text may break.
@@ -44,10 +44,16 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
-def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces; closing punctuation is glued to the token before it."""
+def _tokens(text: str, keep: Collection[str] = ()) -> list[str]:
+    """Unbreakable pieces: each of ``keep`` (an amount: ``100万美元``) is one; closing
+    punctuation is glued to the token before it."""
+    kept = re.compile("(" + "|".join(map(re.escape, sorted(keep, key=len, reverse=True))) + ")")
+    pieces = kept.split(text) if keep else [text]
+    tokens = [
+        t for i, piece in enumerate(pieces) for t in ([piece] if i % 2 else _TOKENS.findall(piece))
+    ]
     out: list[str] = []
-    for token in _TOKENS.findall(text):
+    for token in tokens:
         if out and token[0] in NO_LINE_START and not out[-1].isspace():
             out[-1] += token
         else:
@@ -55,11 +61,17 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, width: float, measure: Callable[[str], float] = cell_width) -> list[str]:
-    """Lines of at most ``width`` (as ``measure`` counts) each; a longer word gets a line alone."""
+def wrap(
+    text: str,
+    width: float,
+    measure: Callable[[str], float] = cell_width,
+    keep: Collection[str] = (),
+) -> list[str]:
+    """Lines of at most ``width`` (as ``measure`` counts) each; a longer word gets a line
+    alone, and no line break falls inside one of ``keep``."""
     lines: list[str] = []
     line = ""
-    for token in _tokens(" ".join(text.split())):
+    for token in _tokens(" ".join(text.split()), keep):
         if token.isspace():
             if line:
                 line += " "

@@ -99,7 +99,15 @@
     try { strings = JSON.parse(root.dataset.strings || "{}"); } catch (e) { return; }
     if (!/DEMO/i.test(seed || "") || !/^[0-9]{4}$/.test(pin)) return;
     var ttl = parseFloat(root.dataset.ttl) || 300;
-    var T = function (k, p) { return fmt(k in strings ? strings[k] : k, p || {}); };
+    var plural = new Intl.PluralRules(document.documentElement.lang || "en");
+    /* A plural message is {count: parameter, forms: {CLDR category: text}}. */
+    var T = function (k, p) {
+      var text = k in strings ? strings[k] : k;
+      if (text && typeof text === "object") {
+        text = text.forms[plural.select(Number((p || {})[text.count]))] || text.forms.other;
+      }
+      return fmt(text, p || {});
+    };
     var id = "dsc-practice-" + (++count);
     var entries = [], queue = Promise.resolve();
     var card = { state: "off", typed: "", run: 0 };

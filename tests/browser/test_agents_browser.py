@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
+from tests.conftest import lang_tag
 from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
 from troubleshooter.tree.engine import State
@@ -20,13 +21,13 @@ def test_every_outcome_has_both_replies_side_by_side(
         assert state.outcome is not None
         row = page.locator("tr", has=page.locator(f"code:text-is('{outcome}')"))
         for code in ("en", "zh"):
-            shown = row.locator(f".agent-reply[lang={code}]").inner_text()
+            shown = row.locator(f".agent-reply[lang={words[code].lang.tag}]").inner_text()
             assert shown == words[code].reply(state.outcome)
 
 
 def test_copy_button_copies_the_reply(visitor: Visitor) -> None:
     page = visitor(permissions=["clipboard-read", "clipboard-write"]).open("/zh/agents/replies/")
-    reply = page.locator(".agent-reply[lang=zh]").first
+    reply = page.locator(f".agent-reply[lang={lang_tag('zh')}]").first
     button = page.locator(".agent-copy").nth(1)  # after the first row's Chinese reply
     assert "中文" in (button.get_attribute("aria-label") or "")
     button.click()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit
-from tests.conftest import ROOT
+from tests.conftest import ROOT, lang_tag
 from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
 
@@ -92,7 +92,7 @@ def test_replies(visit: Visit, real_project: Project, width: int, scheme: str) -
     if width < 1280:
         card = rows.first.bounding_box()
         assert card is not None and card["x"] + card["width"] <= width
-        label = page.locator(".agent-reply[lang=zh]").first.evaluate(
+        label = page.locator(f".agent-reply[lang={lang_tag('zh')}]").first.evaluate(
             "e => getComputedStyle(e, '::before').content"
         )
         assert "中文" in label or "Chinese" in label

@@ -15,17 +15,19 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from gettext import NullTranslations
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Visit, Visitor, _Quiet, axe_violations
 from tests.conftest import ROOT
-from troubleshooter.cli.main import gettext_for
 from troubleshooter.demo import DSC_SUITE, DeviceReason, DigitalSecurityCard, demo_key
-from troubleshooter.hints import HINTS, hint
+from troubleshooter.hints import HINTS, Plural, hint
+from troubleshooter.languages.i18n import cli_translations
 from troubleshooter.verification import Reason, ocra
 
 ASSETS = ROOT / "docs" / "assets"
@@ -97,14 +99,14 @@ def open_card(visit: Visit, *challenges: str, clock: bool = False) -> Page:
     return page
 
 
-def fixture_strings() -> dict[str, str]:
+def fixture_strings() -> dict[str, Any]:
     match = re.search(r'data-strings="([^"]*)"', FIXTURE.read_text(encoding="utf-8"))
     assert match is not None
-    strings: dict[str, str] = json.loads(html.unescape(match.group(1)))
+    strings: dict[str, Any] = json.loads(html.unescape(match.group(1)))
     return strings
 
 
-def use_card(page: Page, pin: str, challenge: str, names: dict[str, str] | None = None) -> str:
+def use_card(page: Page, pin: str, challenge: str, names: dict[str, Any] | None = None) -> str:
     """Click press → PIN → OK → challenge → OK; return the card's display afterwards."""
     names = names or fixture_strings()
     card = page.locator(".dsc-card")
@@ -153,7 +155,7 @@ def python_login(*challenges: str) -> DigitalSecurityCard:
 
 def python_says(card: DigitalSecurityCard, typed: str, at: float = NOW + 1) -> str:
     verdict = card.verify(typed, at=at)
-    return explained(hint(verdict, str), verdict.accepted)
+    return explained(hint(verdict, NullTranslations()), verdict.accepted)
 
 
 # --- (1) the same codes as the Python library ------------------------------------------
@@ -204,7 +206,16 @@ def test_fixture_has_the_english_hint_of_every_reason_the_script_gives() -> None
     given = {r for r in HINTS if re.search(rf'(return \[|show\()"{r.value}"', script)}
     assert {DeviceReason.WRONG_PIN, Reason.ACCEPTED, Reason.WRONG_CODE} <= given
     strings = fixture_strings()
-    assert {r.value: strings.get(r.value) for r in given} == {r.value: HINTS[r] for r in given}
+    assert {r.value: strings.get(r.value) for r in given} == {r.value: _english(r) for r in given}
+
+
+def _english(reason: Reason | DeviceReason) -> str | dict[str, Any]:
+    """A hint as the page gives it to the script: a plural one by CLDR category."""
+    message = HINTS[reason]
+    if isinstance(message, Plural):
+        forms = {"one": message.singular, "other": message.plural}
+        return {"count": message.count, "forms": forms}
+    return message
 
 
 # --- (2) the card and the login screen, clicked ---------------------------------------
@@ -248,6 +259,7 @@ LOGINS: list[tuple[str, Callable[[str, str], str], Reason | DeviceReason]] = [
     ("too-short", lambda ch, resp: resp[:5], Reason.WRONG_LENGTH),
     ("too-long", lambda ch, resp: resp + "1", Reason.WRONG_LENGTH),
     ("empty", lambda ch, resp: "", Reason.WRONG_LENGTH),
+    ("one-digit", lambda ch, resp: "7", Reason.WRONG_LENGTH),  # "1 digit", singular
     ("letters", lambda ch, resp: resp[:6] + "ab", Reason.NOT_DIGITS),
     (
         "one-digit-wrong",
@@ -277,8 +289,10 @@ def test_login_explains_like_python(
 def test_leading_zero_hint_names_the_zeros(practice: Visit) -> None:
     page = open_card(practice, ZERO_CHALLENGE)
     response = use_card(page, PIN, ZERO_CHALLENGE)
-    result = log_in(page, response[2:])
-    assert "start with 2 zero(s)" in result and "8 digits" in result
+    two, one = log_in(page, response[2:]), log_in(page, response[1:])
+    assert two == python_says(python_login(ZERO_CHALLENGE), response[2:])
+    assert "start with 2 zeros:" in two and "8 digits" in two
+    assert "start with 1 zero:" in one  # the singular, chosen by Intl.PluralRules
 
 
 def test_challenge_typed_back_names_the_digit_count(practice: Visit) -> None:
@@ -326,7 +340,7 @@ def test_a_late_response_has_expired(
     card = python_login(OTHER_CHALLENGE)
     verdict = card.verify(response, at=NOW + seconds)
     assert verdict.reason is reason
-    assert log_in(page, response) == explained(hint(verdict, str), verdict.accepted)
+    assert log_in(page, response) == explained(hint(verdict, NullTranslations()), verdict.accepted)
 
 
 # --- (3) keyboard only ------------------------------------------------------------------
@@ -423,14 +437,14 @@ def test_practice_card_on_the_site(visit: Visit, built_site: Path, lang: str) ->
     challenge = page.locator(".dsc-challenge").inner_text()
     response = python_response(SEED, PIN, challenge)
     assert use_card(page, PIN, challenge, names) == response
-    gettext = gettext_for(lang)
+    translations = cli_translations(ROOT / "locales", lang)
     card = python_login(challenge)
     wrong = response[:7] + str((int(response[7]) + 1) % 10)
     for typed in (challenge, wrong, response):
         verdict = card.verify(typed, at=NOW + 1)
         result = log_in(page, typed)
-        assert result == explained(hint(verdict, gettext), verdict.accepted)
+        assert result == explained(hint(verdict, translations), verdict.accepted)
     if lang == "zh":  # the Chinese hint, not the English msgid
         assert HINTS[Reason.ACCEPTED] not in result
-        assert result == explained(gettext(HINTS[Reason.ACCEPTED]), accepted=True)
+        assert result == explained(translations.gettext(str(HINTS[Reason.ACCEPTED])), accepted=True)
     assert axe_violations(page) == []

@@ -8,6 +8,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,6 +21,7 @@ from ..tree import agent
 from ..tree.engine import UnknownAnswer, check_answers, walk
 from ..tree.engine import paths as all_paths
 from ..tree.words import Words
+from . import clicktext
 from . import search as finder
 from .practice import DEVICES, Console, session
 from .terminal import ArticleText, article_ref_error
@@ -43,6 +45,7 @@ def gettext_for(lang: str) -> Callable[[str], str]:
 
 
 _ = gettext_for(_env_lang())
+ngettext = cli_translations(DEFAULT_ROOT / "locales", _env_lang()).ngettext
 
 lang_option = click.option(
     "--lang",
@@ -72,12 +75,25 @@ def project_or_exit(root: Path) -> Project:
     except ContentError as e:
         for problem in e.problems:
             click.echo(str(problem), err=True)
-        click.echo(_("%(count)s problem(s) found.") % {"count": len(e.problems)}, err=True)
+        count = len(e.problems)
+        found = ngettext("%(count)s problem found.", "%(count)s problems found.", count)
+        click.echo(found % {"count": count}, err=True)
         sys.exit(1)
 
 
-@click.group(help=_("Secure Login help: check the content, diagnose problems, practise logins."))
-@click.version_option(package_name="troubleshooter")
+class _Localised(clicktext.Group):
+    """The command group, with click's own words in the language of the environment."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        clicktext.install(DEFAULT_ROOT / "locales", _env_lang())
+        return super().main(*args, **kwargs)
+
+
+@click.group(
+    cls=_Localised,
+    help=_("Secure Login help: check the content, diagnose problems, practise logins."),
+)
+@click.version_option(package_name="troubleshooter", help=_("Show the version and exit."))
 def main() -> None:
     pass
 
@@ -141,13 +157,14 @@ def build_docs(lang: str, out: Path, engine: str, root: Path) -> None:
 @click.argument("device", type=click.Choice(DEVICES))
 @lang_option
 def practice(device: str, lang: str) -> None:
-    gettext = gettext_for(lang)
+    translations = cli_translations(DEFAULT_ROOT / "locales", lang)
+    gettext = translations.gettext
     io = Console(
         say=click.echo,
         ask=lambda text: str(
             click.prompt(text, default="", show_default=False, prompt_suffix=gettext(": "))
         ),
-        gettext=gettext,
+        translations=translations,
     )
     click.echo(gettext("Practice mode: a simulation with demo codes. Press Ctrl-C to leave."))
     practise = session(device)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from gettext import NullTranslations
 
 from ..demo import DEMO_PIN as PIN
 from ..demo import (
@@ -38,11 +39,12 @@ class Console:
 
     say: Callable[[str], None]
     ask: Callable[[str], str]
-    gettext: Callable[[str], str]
+    translations: NullTranslations
     clock: Callable[[], float] = time.time
 
     def t(self, text: str, **params: object) -> str:
-        return self.gettext(text) % params if params else self.gettext(text)
+        translated = self.translations.gettext(text)
+        return translated % params if params else translated
 
     def read(self, prompt: str) -> str:
         """What the person types at ``prompt``; anything longer than a code is asked again."""
@@ -53,7 +55,7 @@ class Console:
 
 def _verdict(io: Console, verdict: DemoVerdict, device: str) -> bool:
     mark = "✔" if verdict.accepted else "✘"
-    io.say(f"{mark} {hint(verdict, io.gettext)}")
+    io.say(f"{mark} {hint(verdict, io.translations)}")
     if verdict.reason is DeviceReason.WRONG_PIN:
         io.say(io.t(DEMO_PIN, pin=PIN))
     if verdict.reason in RESTART:

@@ -77,7 +77,7 @@ def run_wizard(
                 say(line)
             device = state.outcome.practice
             if device and _typed(ask(_("Practise with a demo card now? (y/n)"))) in ("y", "是"):
-                session(device)(Console(say=say, ask=ask, gettext=words.lang.gettext))
+                session(device)(Console(say=say, ask=ask, translations=words.lang.translations))
             return
         question = state.question
         assert question is not None

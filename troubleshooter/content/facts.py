@@ -59,6 +59,12 @@ class Facts:
         sign = -1 if highest_first else 1
         return sorted(self.devices, key=lambda d: (sign * d.level, d.legacy))
 
+    def amounts(self) -> set[int]:
+        """Every sum of money the facts give: thresholds and limits."""
+        limits = [d.limits for d in self.devices] + [lim for _, lim in self.fallback.values()]
+        periods = [x for lim in limits for x in (lim.per_day, lim.five_days) if x is not None]
+        return set(self.money.values()) | set(periods)
+
     def placeholder_names(self) -> set[str]:
         return set(self.placeholders(str, str))
 

@@ -18,6 +18,7 @@ from .keywords import Keywords, read_keywords
 from .source import PLACEHOLDER, SLUG, SLUG_FIX, Msg, Node, load_yaml
 from .wording import ANSWER_PARAMS, Wizard, read_wizard
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 KB_ID = re.compile(r"^KB\d+$")
 URL = re.compile(r"^https://[a-z0-9.-]+(/[A-Za-z0-9._~/-]*)?$")
 NOTE_KINDS = ("note", "tip", "warning", "danger", "info", "example")
@@ -140,8 +141,12 @@ class Site:
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry: the English term, each language's word for it, and the
+    words a language must not use instead (``avoid``)."""
+
     en: str
-    zh: str
+    words: dict[str, str]
+    avoid: dict[str, tuple[str, ...]]
     where: Where
 
 
@@ -317,12 +322,24 @@ def read_externals(path: Path, problems: Problems) -> dict[str, External]:
 
 
 def read_glossary(path: Path, problems: Problems) -> tuple[Term, ...]:
+    """Entries ``{en: ..., <language>: word, avoid: {<language>: [words]}, note: ...}``."""
     root = load_yaml(path, problems)
     terms = []
     for node in root.seq() if root is not None else []:
-        t = node.mapping(("en", "zh"), ("note",))
-        if "en" in t and "zh" in t:
-            terms.append(Term(t["en"].str(), t["zh"].str(), node.where))
+        fields = dict(node.items())
+        fields.pop("note", None)
+        avoid = fields.pop("avoid", None)
+        en = fields.pop("en", None)
+        if en is None:
+            node._report("missing key 'en'", "add en: with the English term")
+            continue
+        words = {}
+        for code, word in fields.items():
+            if not LANGUAGE_CODE.match(code):
+                word._report(f"unknown key {code!r}", "use en, note, avoid or a language code")
+            words[code] = word.str()
+        avoided = {c: tuple(w.str() for w in ws.seq()) for c, ws in avoid.items()} if avoid else {}
+        terms.append(Term(en.str(), words, avoided, node.where))
     return tuple(terms)
 
 

@@ -11,6 +11,7 @@ same functions, so both ways give the same pages.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +35,11 @@ THEME_WORDS = {
     ),
     "home": N_("Home"),
     "for_agents": N_("For support agents"),
+    "colon": N_(": "),  # between a label and its value ("上一页：标题")
 }
+# The theme's interface text that mkdocs.yml sets: translated for each language.
+PALETTE_NAMES = (N_("Switch to dark mode"), N_("Switch to light mode"))
+PERMALINK_TITLE = N_("Permanent link")
 SHARED_OVERRIDES = "overrides"  # templates both engines accept
 MATERIAL_OVERRIDES = "overrides-material"  # Material for MkDocs' partials only
 JIEBA_WORDS = "jieba-words.txt"
@@ -59,18 +64,39 @@ def config_file(code: str) -> str:
     return "mkdocs.yml" if code == "en" else f"mkdocs.{code}.yml"
 
 
-def settings(project: Project, code: str, generated: Pages) -> dict[str, Any]:
-    """What a language's build adds to its ``mkdocs.yml``: title, navigation, theme words.
+def settings(
+    project: Project, code: str, generated: Pages, config: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What a language's build adds to its configuration ``config``: title, navigation,
+    theme words, the pages' language tag, the colour toggles' and permalinks' titles.
 
     The theme writes these into its pages as HTML, and translations are text: each
     comes escaped.
     """
     lang = project.lang(code)
-    words = {key: str(escape(lang.gettext(msg))) for key, msg in THEME_WORDS.items()}
+
+    def text(msgid: str) -> str:
+        return str(escape(lang.gettext(msgid)))
+
+    alternates = [
+        alt | {"tag": project.lang(alt["lang"]).tag}
+        for alt in config["extra"].get("alternate", [])
+        if alt["lang"] in project.languages
+    ]
+    palette = [
+        scheme | {"toggle": scheme["toggle"] | {"name": text(scheme["toggle"]["name"])}}
+        for scheme in config["theme"].get("palette") or []
+    ]
     return {
         "site_name": str(escape(lang.t(project.content.site.title))),
         "nav": _escaped(generated.nav),
-        "extra": {"words": words},
+        "extra": {
+            "words": {key: text(msg) for key, msg in THEME_WORDS.items()},
+            "lang_tag": lang.tag,
+            "alternate": alternates,
+        },
+        "palette": palette,
+        "permalink_title": text(PERMALINK_TITLE),
     }
 
 
@@ -92,7 +118,7 @@ def search_words(project: Project, code: str) -> list[str]:
     if not code.startswith("zh"):
         return []
     lang = project.lang(code)
-    words = [term.zh for term in project.content.glossary]
+    words = [term.words[code] for term in project.content.glossary if code in term.words]
     words += [lang.t(keyword) for keyword in project.content.keywords.messages()]
     return [word for word in dict.fromkeys(words) if word and not any(c.isspace() for c in word)]
 
@@ -101,9 +127,9 @@ def root_page(project: Project, alternates: list[dict[str, str]]) -> str:
     """``site/index.html``: sends visitors to the first of their languages we publish."""
     env = Environment(loader=FileSystemLoader(project.templates), autoescape=True)
     languages = [
-        alt | {"title": project.lang(alt["lang"]).t(project.content.site.title)}
+        alt | {"title": lang.t(project.content.site.title), "tag": lang.tag}
         for alt in alternates
-        if alt["lang"] in project.languages
+        if alt["lang"] in project.languages and (lang := project.lang(alt["lang"]))
     ]
     return env.get_template("root.html.j2").render(languages=languages)
 
@@ -189,6 +215,19 @@ def _search_settings(config: dict[str, Any]) -> dict[str, Any]:
     return _search_settings(config)
 
 
+def _extension_settings(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """The settings of Markdown extension ``name`` in ``config["markdown_extensions"]``."""
+    extensions: list[Any] = config["markdown_extensions"]
+    for i, extension in enumerate(extensions):
+        if extension == name:
+            extensions[i] = {name: {}}
+        if isinstance(extensions[i], dict) and name in extensions[i]:
+            found: dict[str, Any] = extensions[i][name]
+            return found
+    extensions.append({name: {}})
+    return _extension_settings(config, name)
+
+
 def write_docs(project: Project, code: str, out: Path, engine: str = "mkdocs") -> Path:
     """Write language ``code`` into ``out`` as a project that ``engine`` builds; returns
     the path of its ``mkdocs.yml``. ``out`` is emptied first."""
@@ -196,7 +235,10 @@ def write_docs(project: Project, code: str, out: Path, engine: str = "mkdocs") -
     generated = pages(project, code)
     config = read_config(root / config_file(code))
     config.pop("hooks", None)
-    mergedeep.merge(config, settings(project, code, generated))
+    added = settings(project, code, generated, config)
+    config["theme"]["palette"] = added.pop("palette")
+    _extension_settings(config, "toc")["permalink_title"] = added.pop("permalink_title")
+    mergedeep.merge(config, added)
     config |= {"docs_dir": "docs", "site_dir": f"site/{code}"}
     config["theme"]["custom_dir"] = "overrides"
 

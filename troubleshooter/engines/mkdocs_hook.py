@@ -53,9 +53,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
         for word in words:
             jieba.add_word(word)
-    added = settings(_project, code, _generated)
+    added = settings(_project, code, _generated, config)
     config.site_name = added.pop("site_name")
     config.nav = added.pop("nav")
+    config.theme["palette"] = added.pop("palette")
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = added.pop("permalink_title")
     mergedeep.merge(config.extra, added.pop("extra"))
     assert not added, f"settings the hook does not apply: {sorted(added)}"
     # Material's own partials, after overrides/ and before the theme's.

@@ -8,16 +8,26 @@ Babel straight from the ``.po`` files, so a build never uses a stale ``.mo``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
+from gettext import c2py
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import (
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    get_currency_unit_pattern,
+    parse_decimal,
+)
 from babel.support import NullTranslations
 
 from ..content.model import Content, Term
@@ -29,6 +39,7 @@ from .untrusted import added_markup, formats_safely
 SOURCE_LANG = "en"
 CATALOG = "LC_MESSAGES/messages.po"
 _CJK = "\u3400-\u9fff"
+_LEADING_NUMBER = re.compile(r"[\d.,]+")
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"[{_CJK}][,;:?!()]|[,;:?!(][{_CJK}]|[{_CJK}]\.(?!\w)")
 
 
@@ -45,6 +56,8 @@ class Lang:
     code: str
     translations: NullTranslations
     facts: dict[str, str]
+    amounts: frozenset[str] = frozenset()  # every sum of the facts, as this language writes it
+    tag: str = SOURCE_LANG  # BCP 47, for lang attributes: the catalog's locale (zh-Hans-CN)
 
     @property
     def locale(self) -> Locale:
@@ -74,8 +87,28 @@ class Lang:
 
 @cache  # pure, and called for every cell of every limits table: Babel formatting is slow
 def money(amount: int, currency: str, code: str) -> str:
-    """An amount in words of the locale: ``500,000 US dollars``, ``500,000美元``."""
+    """An amount in words of the locale: ``500,000 US dollars``; ``50万美元`` where the
+    locale counts in myriads and the compact form is exact (else ``12,345美元``)."""
+    if compact := _compact(amount, code):
+        pattern = get_currency_unit_pattern(currency, count=amount, locale=code)
+        return pattern.format(compact, get_currency_name(currency, count=amount, locale=code))
     return format_currency(amount, currency, locale=code, format_type="name", currency_digits=False)
+
+
+def _compact(amount: int, code: str) -> str | None:
+    """Babel's compact form (``150万``) in a locale whose compact forms start at ten
+    thousand (万, 萬), when it states the amount exactly; else ``None``.
+
+    English has compact forms too (``1.5M``), from a thousand: a help text keeps the
+    full figure there, as its readers expect.
+    """
+    formats = Locale.parse(code).compact_decimal_formats["short"]["other"]
+    if formats["1000"].pattern != "0" or amount < 10_000:
+        return None
+    text = format_compact_decimal(amount, locale=code, fraction_digits=2)
+    number = parse_decimal(_LEADING_NUMBER.match(text).group(0), locale=code)  # type: ignore[union-attr]
+    scale = Decimal(10) ** round(math.log10(amount / number))
+    return text if number * scale == amount else None
 
 
 def translations_from(catalog: Catalog | None) -> NullTranslations:
@@ -87,36 +120,61 @@ class CatalogTranslations(NullTranslations):
     """Babel translations read straight from a parsed catalog.
 
     Compiling to ``.mo`` in memory (``write_mo``) gave the same lookups but grows
-    quadratically with the catalog; the content has no plural messages, so a
-    dictionary of the translated, non-fuzzy entries is all ``gettext`` needs.
+    quadratically with the catalog; dictionaries of the translated, non-fuzzy
+    entries are all ``gettext`` and ``ngettext`` need, with the catalog's plural rule.
     A translation with a %-sequence its English lacks (``check`` reports it) is
     left out, so that formatting it can never fail: the English is shown instead.
     """
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
-        self._messages = {
-            m.id: m.string
+        usable = [
+            m
             for m in catalog
-            if isinstance(m.id, str)
-            and m.id
-            and isinstance(m.string, str)
-            and m.string
-            and not m.fuzzy
-            and formats_safely(m.id, m.string)
-        }
+            if m.id and m.string and not m.fuzzy and safe_translation(m.id, m.string)
+        ]
+        self._messages = {m.id: str(m.string) for m in usable if isinstance(m.id, str)}
+        self._plurals = {m.id[0]: texts(m.string) for m in usable if not isinstance(m.id, str)}
+        self._plural = c2py(catalog.plural_expr)
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message, message)
 
-    ugettext = gettext  # the name Jinja2's i18n extension looks up first
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        forms = self._plurals.get(msgid1)
+        if not forms:
+            return msgid1 if n == 1 else msgid2
+        return forms[min(self._plural(n), len(forms) - 1)] or forms[0]
+
+    ugettext = gettext  # the names Jinja2's i18n extension looks up first
+    ungettext = ngettext
+
+
+def safe_translation(msgid: object, msgstr: object) -> bool:
+    """Whether every form of ``msgstr`` formats with the values of ``msgid``'s forms."""
+    return all(formats_safely(" ".join(texts(msgid)), form) for form in texts(msgstr))
+
+
+def texts(value: object) -> tuple[str, ...]:
+    """A catalog entry's id or string as its forms (one, or one per plural form)."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (str(value or ""),)
 
 
 def make_lang(content: Content, code: str, catalog: Catalog | None) -> Lang:
     facts = content.facts.placeholders(
         lambda a: money(a, content.facts.currency, code), lambda n: format_decimal(n, locale=code)
     )
-    return Lang(code, translations_from(catalog), facts)
+    amounts = frozenset(money(a, content.facts.currency, code) for a in content.facts.amounts())
+    return Lang(code, translations_from(catalog), facts, amounts, _tag(catalog, code))
+
+
+def _tag(catalog: Catalog | None, code: str) -> str:
+    """The BCP 47 tag of a catalog's ``Language`` header (``zh_Hans_CN`` → ``zh-Hans-CN``),
+    which names script and region where the language code alone does not."""
+    locale = catalog.locale if catalog is not None else None
+    if locale is None:
+        return code
+    return "-".join(filter(None, (locale.language, locale.script, locale.territory)))
 
 
 @cache
@@ -138,8 +196,9 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
     problems = Problems()
     code = path.parent.parent.name
     shown = display_path(path)  # once: resolving a path for each entry is slow
-    glossary = content.glossary if content is not None else ()
+    glossary = [t for t in content.glossary if code in t.words] if content is not None else []
     terms = [(t, re.compile(rf"(?<!\w){re.escape(t.en)}(?!\w)")) for t in glossary]
+    avoided = _avoided_words(glossary, code)
     for msg in content.messages() if content is not None else ():
         entry = catalog.get(msg.text)
         if entry is None or not entry.string:
@@ -149,34 +208,81 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
                 f"run 'make i18n-extract i18n-update' and translate it in {path.name}",
             )
     for entry in catalog:
-        if not entry.id or not isinstance(entry.id, str):
+        if not entry.id:
             continue
-        where = _source_of(entry, shown)
+        ids, forms = texts(entry.id), texts(entry.string)
+        where, line = _source_of(entry, shown), Where(shown, entry.lineno or 1)
         if entry.fuzzy:
             problems.add(
                 where,
-                f"stale {code} translation of {entry.id[:60]!r}: the English changed",
+                f"stale {code} translation of {ids[0][:60]!r}: the English changed",
                 f"review the translation in {path.name} and remove its fuzzy flag",
             )
             continue
-        if not entry.string:
+        if not all(forms):
             problems.add(
                 where,
-                f"no {code} translation for {entry.id[:60]!r}",
-                f"translate it in {path.name}",
+                f"no {code} translation for {ids[0][:60]!r}",
+                f"translate it{' in every plural form' if len(ids) > 1 else ''} in {path.name}",
             )
             continue
-        assert isinstance(entry.string, str)
-        _check_entry(entry.id, entry.string, where, problems)
-        for added in added_markup(entry.id, entry.string):
-            problems.add(
-                Where(shown, entry.lineno or 1),
-                f"the {code} translation of {entry.id[:40]!r} adds {added} absent from the English",
-                "remove it: links and emphasis come from the English source, not the translation",
-            )
-        if code.startswith("zh"):
-            _check_chinese(entry.id, entry.string, where, terms, problems)
+        for i, form in enumerate(forms):
+            msgid = ids[0] if i == 0 and len(forms) > 1 else ids[-1]  # one form: "other"
+            _check_entry(msgid, form, where, problems)
+            _check_words(code, msgid, form, (where, line), terms, avoided, problems)
     return problems
+
+
+def _check_words(
+    code: str,
+    msgid: str,
+    msgstr: str,
+    at: tuple[Where, Where],
+    terms: list[tuple[Term, re.Pattern[str]]],
+    avoided: dict[str, tuple[Term, list[str]]],
+    problems: Problems,
+) -> None:
+    """Markup, glossary terms, words to avoid and punctuation of one translation;
+    ``at``: where its English is written and its line in the catalog."""
+    where, line = at
+    for added in added_markup(msgid, msgstr):
+        problems.add(
+            line,
+            f"the {code} translation of {msgid[:40]!r} adds {added} absent from the English",
+            "remove it: links and emphasis come from the English source, not the translation",
+        )
+    _check_terms(code, msgid, msgstr, where, terms, problems)
+    for word, (term, allowed) in avoided.items():
+        if word in _without(msgstr, allowed):
+            problems.add(
+                line,
+                f"the {code} translation of {msgid[:40]!r} uses {word!r}, "
+                f"which the broker does not write for {term.en!r}",
+                f"write {term.words[code]!r} (content/glossary.yml:{term.where.line})",
+            )
+    if code.startswith("zh") and (bad := _ASCII_PUNCT_NEAR_CJK.search(msgstr)):
+        problems.add(
+            where,
+            f"ASCII punctuation {bad.group(0)!r} in Chinese text",
+            "use full-width punctuation (，；：？！（）。)",
+        )
+
+
+def _avoided_words(glossary: Iterable[Term], code: str) -> dict[str, tuple[Term, list[str]]]:
+    """Each word to avoid in ``code``, with its term and the glossary words that contain
+    it but are right (用户 is avoided, 用户名 is the word for "username")."""
+    words = [t.words[code] for t in glossary]
+    return {
+        word: (term, [w for w in words if word in w and w != word])
+        for term in glossary
+        for word in term.avoid.get(code, ())
+    }
+
+
+def _without(text: str, words: list[str]) -> str:
+    for word in sorted(words, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
 
 
 def _check_entry(msgid: str, msgstr: str, where: Where, problems: Problems) -> None:
@@ -195,7 +301,8 @@ def _check_entry(msgid: str, msgstr: str, where: Where, problems: Problems) -> N
         )
 
 
-def _check_chinese(
+def _check_terms(
+    code: str,
     msgid: str,
     msgstr: str,
     where: Where,
@@ -203,19 +310,14 @@ def _check_chinese(
     problems: Problems,
 ) -> None:
     for term, used in glossary:
-        if term.zh not in msgstr and used.search(msgid):
+        word = term.words[code]
+        if word not in msgstr and used.search(msgid):
             problems.add(
                 where,
                 f"the translation of {msgid[:40]!r} does not use the glossary "
-                f"term {term.zh!r} for {term.en!r}",
-                f"use {term.zh!r} as content/glossary.yml says",
+                f"term {word!r} for {term.en!r}",
+                f"use {word!r} as content/glossary.yml says",
             )
-    if bad := _ASCII_PUNCT_NEAR_CJK.search(msgstr):
-        problems.add(
-            where,
-            f"ASCII punctuation {bad.group(0)!r} in Chinese text",
-            "use full-width punctuation (，；：？！（）。)",
-        )
 
 
 def _source_of(entry: object, shown: str) -> Where:

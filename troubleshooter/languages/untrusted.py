@@ -19,12 +19,15 @@ _LINK = re.compile(
 )
 # Every %-sequence printf-style formatting would read, a lone "%" included.
 _FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]?")
+# Every field str.format would read (click's own messages use them).
+_FIELD = re.compile(r"\{\w*(?:\.\w+|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def added_markup(msgid: str, msgstr: str) -> list[str]:
     """What ``msgstr`` adds to ``msgid``, one phrase per kind: ``HTML '<b', '<i'``."""
     found = []
-    for kind, pattern in (("HTML", _HTML), ("a link", _LINK), ("a format directive", _FORMAT)):
+    kinds = ("HTML", _HTML), ("a link", _LINK), ("a format directive", _FORMAT), ("a field", _FIELD)
+    for kind, pattern in kinds:
         extra = Counter(_tokens(pattern, msgstr)) - Counter(_tokens(pattern, msgid))
         if extra:
             found.append(f"{kind} {', '.join(repr(token) for token in sorted(extra))}")
@@ -41,5 +44,6 @@ def _tokens(pattern: re.Pattern[str], text: str) -> list[str]:
 
 
 def formats_safely(msgid: str, msgstr: str) -> bool:
-    """Whether ``msgstr`` uses no %-sequence its msgid lacks, so ``msgstr % values`` works."""
-    return set(_FORMAT.findall(msgstr)) <= set(_FORMAT.findall(msgid))
+    """Whether ``msgstr`` uses no %-sequence or ``{field}`` its msgid lacks, so that
+    ``msgstr % values`` and ``msgstr.format(**values)`` work."""
+    return all(set(p.findall(msgstr)) <= set(p.findall(msgid)) for p in (_FORMAT, _FIELD))

@@ -78,7 +78,7 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
             )
         )
     hints = [
-        (reason.value, hint(example(reason), words.lang.gettext), reason in DOCUMENTED)
+        (reason.value, hint(example(reason), words.lang.translations), reason in DOCUMENTED)
         for reason in HINTS
         if reason is not Reason.ACCEPTED
     ]

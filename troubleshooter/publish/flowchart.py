@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
@@ -27,6 +27,7 @@ from ..textwidth import wrap
 from ..tree.engine import Tree
 from ..tree.words import Words
 from .layout import DUMMY, Layout, Route, layered
+from .render import nowrap
 
 FONTS = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, "
@@ -114,8 +115,13 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return em * size * (1.08 if bold else 1.0)
 
 
-def _lines(text: str, style: tuple[float, ...], bold: bool = False) -> list[str]:
-    return wrap(text, style[2], partial(text_width, size=style[0], bold=bold))
+def _lines(
+    text: str, style: tuple[float, ...], keep: Collection[str], bold: bool = False
+) -> list[str]:
+    """``text`` in lines that fit ``style``; no line breaks inside one of ``keep`` unless
+    at a space (``500,000 US dollars`` may break as words do, ``50万美元`` may not)."""
+    whole = [k for k in keep if " " not in k]
+    return wrap(text, style[2], partial(text_width, size=style[0], bold=bold), whole)
 
 
 def _block_size(
@@ -187,7 +193,7 @@ class Flowchart:
         for node, text in self.text.items():
             style = DECISION if self.kind[node] == "decision" else NODE
             bold = self._bold(node)
-            w, h = _block_size(_lines(text, style, bold), style, bold)
+            w, h = _block_size(_lines(text, style, self.words.lang.amounts, bold), style, bold)
             if self.kind[node] == "decision":
                 # a diamond holds a w×h box when its half-axes a, b satisfy w/2a + h/2b ≤ 1
                 b = h / 2 + 14
@@ -198,7 +204,7 @@ class Flowchart:
             if label is None:  # no label: the arrow only passes its row
                 edges[edge] = (0.0, DUMMY)
             else:
-                w, h = _block_size(_lines(label, LABEL), LABEL)
+                w, h = _block_size(_lines(label, LABEL, self.words.lang.amounts), LABEL)
                 edges[edge] = (h, w)
         return layered(sizes, edges).transposed()
 
@@ -230,7 +236,7 @@ def flowchart_svg(
         f'class="flowchart" role="{role}" '
         f'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}" '
         f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
-        f'font-family="{escape(FONTS)}" lang="{words.lang.code}">',
+        f'font-family="{escape(FONTS)}" lang="{words.lang.tag}">',
         f'<title id="{ident}-title">{escape(chart.gettext(TITLE) % {"branch": branch})}</title>',
         f'<desc id="{ident}-desc">{escape(desc)}</desc>',
         f"<style>{STYLE}</style>",
@@ -238,7 +244,11 @@ def flowchart_svg(
         *(_edge_path(edge, layout.edges[edge]) for edge in chart.edges),
         "</g>",
         '<g class="edge-labels">',
-        *(_label(edge, text, layout.edges[edge]) for edge, text in chart.labels.items() if text),
+        *(
+            _label(edge, _lines(text, LABEL, chart.words.lang.amounts), layout.edges[edge])
+            for edge, text in chart.labels.items()
+            if text
+        ),
         "</g>",
         '<g class="nodes">',
         *(_node(chart, node, layout, links.get(node)) for node in chart.kind),
@@ -266,9 +276,8 @@ def _edge_path(edge: Edge, route: Route) -> str:
     )
 
 
-def _label(edge: Edge, text: str, route: Route) -> str:
+def _label(edge: Edge, lines: list[str], route: Route) -> str:
     box = route.label
-    lines = _lines(text, LABEL)
     return (
         f'<g data-label={quoteattr(":".join(edge))}><rect class="label-box" x="{box.x:.1f}" '
         f'y="{box.y:.1f}" width="{box.w:.1f}" height="{box.h:.1f}" rx="3"/>'
@@ -280,7 +289,7 @@ def _node(chart: Flowchart, node: str, layout: Layout, link: str | None) -> str:
     box, kind = layout.nodes[node], chart.kind[node]
     cx = box.x + box.w / 2
     if kind == "decision":
-        lines = _lines(chart.text[node], DECISION)
+        lines = _lines(chart.text[node], DECISION, chart.words.lang.amounts)
         top = box.cy - len(lines) * DECISION[1] / 2
         shape = (
             f'<polygon class="shape" points="{cx:.1f},{box.y:.1f} {box.x + box.w:.1f},'
@@ -289,7 +298,7 @@ def _node(chart: Flowchart, node: str, layout: Layout, link: str | None) -> str:
         )
         text = _text(lines, cx, top, DECISION)
     else:
-        lines = _lines(chart.text[node], NODE, chart._bold(node))
+        lines = _lines(chart.text[node], NODE, chart.words.lang.amounts, chart._bold(node))
         radius, width = ("10", "1.5") if kind == "question" else ("3", "2.5")
         shape = (
             f'<rect class="shape" x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
@@ -315,8 +324,11 @@ def outline(words: Words, href: Callable[[str], str | None], root: str, ident: s
     seen: set[str] = set()
     arrow = '<span aria-hidden="true"> → </span>'
 
+    def escaped(text: str) -> str:
+        return nowrap(html.escape(text), words.lang.amounts)
+
     def item(node: str) -> Iterator[str]:
-        text = html.escape(chart.text[node])
+        text = escaped(chart.text[node])
         if chart.kind[node] == "outcome":
             link = href(node)
             yield f'<strong><a href="{html.escape(link)}">{text}</a></strong>' if link else text
@@ -329,7 +341,7 @@ def outline(words: Words, href: Callable[[str], str | None], root: str, ident: s
         yield f"<span id={quoteattr(f'{ident}-{node}')}>{text}</span><ul>"
         for edge in (e for e in chart.edges if e[0] == node):
             label = chart.labels[edge]
-            yield "<li>" + (f"{html.escape(label)}{arrow}" if label else "")
+            yield "<li>" + (f"{escaped(label)}{arrow}" if label else "")
             yield from item(edge[2])
             yield "</li>"
         yield "</ul>"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from ..content.source import CONTROL, PLACEHOLDER, Msg
 from ..demo import dsc_walkthrough
 from ..errors import ContentError, Problem, Problems, Where
 from ..hints import N_
-from ..languages.i18n import Lang
+from ..languages.i18n import SOURCE_LANG, Lang
 
 STEP_LABELS = {
     "press": N_("Hold “press”"),
@@ -121,7 +121,7 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         return markdown
 
     def t(msg: Msg | str, **params: str) -> str:
-        return escape_md(lang.t(msg, **params))
+        return nowrap(escape_md(lang.t(msg, **params)), lang.amounts)
 
     env.filters["t"] = t
     # A YAML flow list (JSON is YAML) of translated words, for a page's front matter.
@@ -130,9 +130,11 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         [CONTROL.sub("", lang.t(m)) for m in msgs], ensure_ascii=False
     )
     env.filters["links"] = links
-    env.filters["md"] = escape_md
+    env.filters["md"] = lambda text: nowrap(escape_md(text), lang.amounts)
     env.filters["attr"] = attr
-    env.filters["money"] = lambda amount: escape_md(lang.money(amount, content.facts.currency))
+    env.filters["money"] = lambda sum: nowrap(
+        escape_md(lang.money(sum, content.facts.currency)), lang.amounts
+    )
     env.filters["date"] = lang.date
     env.globals.update(
         lang=lang,
@@ -142,8 +144,20 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         step_labels=STEP_LABELS,
         search_boost=SEARCH_BOOST,
     )
+    # How a command of the agents' pages asks for this language.
+    env.globals["lang_option"] = "" if lang.code == SOURCE_LANG else f" --lang {lang.code}"
     env.globals["raise"] = _fail
     return env
+
+
+def nowrap(markup: str, amounts: Collection[str]) -> str:
+    """``markup`` with each of ``amounts`` kept on one line (``100万美元`` on a phone)."""
+    if not amounts:
+        return markup
+    alternatives = "|".join(map(re.escape, sorted(amounts, key=len, reverse=True)))
+    return re.sub(
+        rf"(?<![\d.,])(?:{alternatives})", lambda m: f'<span class="nowrap">{m[0]}</span>', markup
+    )
 
 
 def _fail(message: str) -> None:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import jinja2
 
 from ..content.model import Block, Example, See, Tabs
 from ..demo import DEFAULT_SEED, DeviceReason
 from ..demo import DEMO_PIN as PIN
-from ..hints import DEMO_PIN, HINTS, N_, NEW_CODE
+from ..hints import DEMO_PIN, HINTS, N_, NEW_CODE, Plural
+from ..languages.i18n import Lang
 from ..tree.engine import Outcome, State, Tree, walk
 from ..tree.words import Words
 from ..verification import Reason
@@ -32,7 +34,7 @@ class PracticeCard:
     seed: str
     pin: str
     ttl: int
-    strings: dict[str, str]
+    strings: dict[str, str | dict[str, Any]]  # a plural message: its count and forms
 
 
 PRACTICE_UI = {
@@ -55,14 +57,31 @@ PRACTICE_UI = {
 def practice_card(words: Words) -> PracticeCard:
     """The practice card of the DSC pages, worded in the page's language."""
     gettext = words.lang.gettext
+    strings: dict[str, str | dict[str, Any]]
     strings = {key: gettext(text) for key, text in PRACTICE_UI.items()}
-    strings |= {reason.value: gettext(text) for reason, text in HINTS.items()}
+    strings |= {reason.value: _for_script(text, words.lang) for reason, text in HINTS.items()}
     # What is new after a refusal, and the demo PIN after a wrong one, as in the terminal.
     new_code = NEW_CODE["dsc"]
-    for reason in (Reason.REPLAYED, DeviceReason.EXPIRED, DeviceReason.STALE_CHALLENGE):
-        strings[reason.value] += " " + gettext(new_code)
-    strings[DeviceReason.WRONG_PIN.value] += " " + gettext(DEMO_PIN) % {"pin": PIN}
+    restart = (Reason.REPLAYED, DeviceReason.EXPIRED, DeviceReason.STALE_CHALLENGE)
+    added = dict.fromkeys(restart, gettext(new_code))
+    added[DeviceReason.WRONG_PIN] = gettext(DEMO_PIN) % {"pin": PIN}
+    for reason, text in added.items():
+        strings[reason.value] = f"{strings[reason.value]} {text}"
     return PracticeCard(DEFAULT_SEED, PIN, 300, strings)
+
+
+def _for_script(message: str | Plural, lang: Lang) -> str | dict[str, Any]:
+    """A message for the page's script: a plural one as its count and a form for each
+    CLDR plural category of the language (the script picks one with Intl.PluralRules)."""
+    if not isinstance(message, Plural):
+        return lang.gettext(message)
+    category = lang.locale.plural_form
+    samples = {category(n): n for n in reversed(range(200))}  # the least n of each category
+    forms = {
+        name: lang.translations.ngettext(message.singular, message.plural, n)
+        for name, n in samples.items()
+    }
+    return {"count": message.count, "forms": forms}
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,9 @@ class Words:
         if question.source == "devices":
             return self.device(self.project.content.facts.device(option.id))
         if question.source == "balance":
-            kind = option.id.partition("-")[0]
-            return _(BALANCE_LABELS[kind]) % {"amount": money(option.amount or 0)}
+            kind = option.id.partition("-")[0]  # both sides of the threshold, named by it
+            threshold = self.project.content.facts.money["dsc_plus_threshold"]
+            return _(BALANCE_LABELS[kind]) % {"amount": money(threshold)}
         if option.amount is None:
             return _(OVER) % {"amount": money(option.lower)}
         if not option.lower:
