@@ -278,7 +278,19 @@ def test_limits_in_chinese_format_money_per_locale() -> None:
     assert zh.lang.gettext("%(device)s (legacy)") != "%(device)s (legacy)"
 
 
-@pytest.mark.parametrize("amount", ["1.5m", "12,00", "-5", "1 200 000", "abc"])
+@pytest.mark.parametrize(("chinese", "digits"), [("120万", "1,200,000"), ("1.5万", "15000")])
+def test_limits_in_chinese_take_amounts_as_chinese_write_them(chinese: str, digits: str) -> None:
+    result = invoke("limits", chinese, "--lang", "zh")
+    assert result.exit_code == 0
+    assert result.stdout == invoke("limits", digits, "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize("amount", ["1.23456万", "万", "x万", "1,000万"])
+def test_limits_refuses_a_chinese_amount_that_is_not_whole(amount: str) -> None:
+    assert invoke("limits", "--", amount, "--lang", "zh").exit_code == 2
+
+
+@pytest.mark.parametrize("amount", ["1.5m", "12,00", "-5", "1 200 000", "abc", "120万"])
 def test_limits_rejects_other_amounts(amount: str) -> None:
     result = invoke("limits", "--", amount)
     assert result.exit_code == 2

@@ -393,7 +393,7 @@ def search(words: tuple[str, ...], lang: str, root: Path) -> None:
 @root_option
 def limits(amount: str, lang: str, root: Path) -> None:
     words = _words(root, lang)
-    value = agent.parse_amount(amount)
+    value = agent.parse_amount(amount, lang)
     if value is None:
         raise click.BadParameter(
             words.lang.gettext(agent.BAD_AMOUNT) % {"amount": _cut(amount)}, param_hint="AMOUNT"

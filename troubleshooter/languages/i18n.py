@@ -95,6 +95,21 @@ def money(amount: int, currency: str, code: str) -> str:
     return format_currency(amount, currency, locale=code, format_type="name", currency_digits=False)
 
 
+@cache
+def compact_units(code: str) -> dict[str, int]:
+    """The units of the locale's compact amounts and what each is worth (万: 10,000,
+    亿: 10⁸, 万亿: 10¹²), longest first; none where the locale does not count in myriads."""
+    formats = Locale.parse(code).compact_decimal_formats["short"]["other"]
+    if formats["1000"].pattern != "0":
+        return {}
+    units: dict[str, int] = {}
+    for magnitude, pattern in formats.items():
+        unit = pattern.pattern.replace("0", "").strip()
+        if unit and unit not in units:
+            units[unit] = int(magnitude) // 10 ** (pattern.pattern.count("0") - 1)
+    return dict(sorted(units.items(), key=lambda u: len(u[0]), reverse=True))
+
+
 def _compact(amount: int, code: str) -> str | None:
     """Babel's compact form (``150万``) in a locale whose compact forms start at ten
     thousand (万, 萬), when it states the amount exactly; else ``None``.

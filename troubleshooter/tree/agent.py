@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..content.facts import Limits
 from ..hints import N_
+from ..languages.i18n import SOURCE_LANG, compact_units
 from ..textwidth import cell_width, pad
 from . import rules
 from .engine import Answers, UnknownAnswer, check_answers, paths
@@ -77,9 +79,17 @@ BAD_AMOUNT = N_(
 )
 
 
-def parse_amount(text: str) -> int | None:
-    """A whole amount of at most 15 digits, with optional thousands commas; None otherwise."""
+def parse_amount(text: str, code: str = SOURCE_LANG) -> int | None:
+    """A whole amount of at most 15 digits, with optional thousands commas or, in a
+    language that counts in myriads, as it writes amounts (120万, 1.5万); None otherwise."""
     text = text.strip()
+    for unit, worth in compact_units(code).items():
+        number = text.removesuffix(unit)
+        if number != text:
+            if not re.fullmatch(r"\d+(?:\.\d+)?", number):
+                return None
+            amount = Decimal(number) * worth
+            return int(amount) if amount == int(amount) and amount < 10**15 else None
     digits = text.replace(",", "")
     return int(digits) if AMOUNT.fullmatch(text) and len(digits) <= 15 else None
 
