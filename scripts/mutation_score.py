@@ -11,6 +11,7 @@ for line in sys.stdin:
 for package, c in sorted(counts.items()):
     total = sum(c.values())
     print(
-        f"{package}: {total} mutants, killed {c['killed']}, survived {c['survived']},"
-        f" no tests {c['no tests']} - score {c['killed'] / total:.1%}"
+        f"{package}: {total} mutants, killed {c['killed']}, timed out {c['timeout']},"
+        f" survived {c['survived']}, no tests {c['no tests']}"
+        f" - score {(c['killed'] + c['timeout']) / total:.1%}"
     )

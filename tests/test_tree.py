@@ -17,7 +17,16 @@ from tests.golden import assert_golden
 from troubleshooter.content.facts import Facts
 from troubleshooter.content.model import Content, load_content
 from troubleshooter.project import Project
-from troubleshooter.tree.engine import Session, State, Tree, UnknownAnswer, paths, walk
+from troubleshooter.tree.engine import (
+    Session,
+    State,
+    Tree,
+    UnknownAnswer,
+    check_answers,
+    first_paths,
+    paths,
+    walk,
+)
 from troubleshooter.tree.load import load_tree
 
 STRONGER = "withdrawal-needs-stronger-device"
@@ -292,11 +301,30 @@ def test_withdrawal_options_follow_the_limits_in_the_facts(
     assert "up-to-200000" in [o.id for o in fixture_tree.questions["withdraw-day"].options]
 
 
+def test_first_paths_are_the_first_in_tree_order(fixture_tree: Tree, facts: Facts) -> None:
+    first = first_paths(fixture_tree, facts)
+    assert set(first) == set(fixture_tree.outcomes)
+    assert first["m2fs-choose-device"].trail == (
+        ("problem", "choose-device"),
+        ("m2fs-platform", "client-portal"),
+    )
+    # "not sure" about the card comes before "not sure" at the first question
+    assert first[CONTACT].trail == (("problem", "dsc"), ("dsc-problem", "not-sure"))
+
+
+def test_check_answers_refuses_an_unknown_node(fixture_tree: Tree) -> None:
+    check_answers(fixture_tree, (("problem", "dsc"), ("dsc-problem", "anything")))
+    with pytest.raises(UnknownAnswer) as err:
+        check_answers(fixture_tree, (("problem", "dsc"), ("dsc-problm", "forgot-pin")))
+    assert (err.value.node, err.value.option) == ("dsc-problm", "forgot-pin")
+    assert err.value.valid == sorted(fixture_tree.questions)
+
+
 def test_an_answer_off_the_path_names_the_valid_options(fixture_tree: Tree, facts: Facts) -> None:
     with pytest.raises(UnknownAnswer) as err:
         walk(fixture_tree, facts, _pairs("problem=withdrawal withdraw-device=abacus"))
     assert (err.value.node, err.value.option) == ("withdraw-device", "abacus")
-    assert str(err.value).startswith("withdraw-device=abacus: choose one of ")
+    assert str(err.value) == f"withdraw-device=abacus: choose one of {', '.join(err.value.valid)}"
     assert "scc" in err.value.valid and "not-sure" in err.value.valid
 
 
@@ -312,5 +340,23 @@ def test_session_answers_back_and_restart(fixture_tree: Tree, facts: Facts) -> N
     with pytest.raises(UnknownAnswer) as err:
         Session(fixture_tree, facts).answer("nonsense")
     assert "opted-out" in err.value.valid
-    with pytest.raises(UnknownAnswer):
+    with pytest.raises(UnknownAnswer) as err:
         session.answer("yes")  # the outcome is reached: no question left
+    assert (err.value.node, err.value.option, err.value.valid) == ("", "yes", [])
+    with pytest.raises(UnknownAnswer) as err:
+        Session(fixture_tree, facts).answer("nonsense")
+    assert (err.value.node, err.value.option) == ("problem", "nonsense")
+
+
+def test_a_session_keeps_the_facts_its_decisions_need(fixture_tree: Tree, facts: Facts) -> None:
+    session = Session(fixture_tree, facts)
+    for option in ("withdrawal", "scc", "over-200000-up-to-1000000"):
+        session = session.answer(option)
+    assert session.state.question is not None
+    assert session.state.question.id == "withdraw-five-days"
+    back = session.back()
+    assert back.answers == (("problem", "withdrawal"), ("withdraw-device", "scc"))
+    assert back.state.question is not None and back.state.question.id == "withdraw-day"
+    done = session.answer("up-to-600000")
+    assert done.state.outcome is not None and done.state.outcome.id == STRONGER
+    assert done.back().facts is facts and done.restart().facts is facts

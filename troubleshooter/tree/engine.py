@@ -180,7 +180,7 @@ def walk(tree: Tree, facts: Facts, answers: Answers) -> State:
                 tuple(trail), outcome=tree.outcomes[node_id], params=_params(tree, facts, chosen)
             )
         if node_id in tree.decisions:
-            node_id = _decide(tree, facts, tree.decisions[node_id], chosen)
+            node_id = _decide(facts, tree.decisions[node_id], chosen)
             continue
         question = _narrowed(tree.questions[node_id], chosen)
         if not asked(tree, facts, question, chosen):
@@ -197,7 +197,7 @@ def walk(tree: Tree, facts: Facts, answers: Answers) -> State:
         node_id = option.next
 
 
-def _decide(tree: Tree, facts: Facts, decision: Decision, chosen: Mapping[str, Option]) -> str:
+def _decide(facts: Facts, decision: Decision, chosen: Mapping[str, Option]) -> str:
     fn = RULES[decision.rule][0]
     verdict, _ = fn(facts, {k: chosen[q] for k, q in decision.inputs.items()})
     return decision.then[verdict]
@@ -224,7 +224,7 @@ def _results(
             {(node_id, tuple(sorted((k, _frozen(v)) for k, v in params.items())))}
         )
     elif node_id in tree.decisions:
-        found = _results(tree, facts, _decide(tree, facts, tree.decisions[node_id], chosen), chosen)
+        found = _results(tree, facts, _decide(facts, tree.decisions[node_id], chosen), chosen)
     else:
         question = _narrowed(tree.questions[node_id], chosen)
         found = frozenset().union(
