@@ -1,6 +1,6 @@
 """Content strings render as the text they are: never as HTML, Markdown or Jinja.
 
-A copy of the project gets an article section whose every string is hostile
+A copy of the fixture project gets an article section whose every string is hostile
 (HTML, Markdown syntax, attribute lists, admonitions, Jinja), with a Chinese
 translation of each in the copy's catalog; both languages are built with
 ``mkdocs build --strict`` and the article's HTML is parsed.
@@ -17,7 +17,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
-from tests.conftest import mkdocs_build
+from tests.conftest import copy_fixture_project, mkdocs_build
 
 ARTICLE = "opt-back-in"
 PAYLOADS = [
@@ -111,9 +111,7 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("escaping") / "project")
+    project = copy_fixture_project(tmp_path_factory.mktemp("escaping") / "project")
     _inject(project)
     site = project / "site"
     for lang in ("en", "zh"):

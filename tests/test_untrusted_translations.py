@@ -80,11 +80,14 @@ def _attributes(html: str, name: str) -> list[str]:
     return found
 
 
-def test_translated_attributes_keep_the_translators_text(poisoned_site: Path) -> None:
+def test_translated_attributes_keep_the_translators_text(
+    poisoned_site: Path, real_project: Project
+) -> None:
     replies = (poisoned_site / "zh" / "agents" / "replies" / "index.html").read_text("utf-8")
     assert _attributes(replies, "data-copy") == ['复制" onmouseover="alert(5)']
     home = (poisoned_site / "zh" / "index.html").read_text("utf-8")
-    assert f"安全登录帮助中心{SUFFIX}" in _attributes(home, "aria-label")
+    title = real_project.lang("zh").t(real_project.content.site.title)
+    assert f"{title}{SUFFIX}" in _attributes(home, "aria-label")
 
 
 # -- the property ----------------------------------------------------------------
