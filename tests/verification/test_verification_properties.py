@@ -125,7 +125,9 @@ def test_a_future_code_outside_the_window_is_a_wrong_code(
     key: bytes, at: float, ahead: int
 ) -> None:
     future = totp(key, at + 30 * ahead)
-    assume(future not in codes_around(key, at, 1).values())
+    # The window and the 100 past steps the drift scan reads: a 6-digit code repeats
+    # there now and then, and is then rightly that step's.
+    assume(future not in {c for d, c in codes_around(key, at, 101).items() if d <= 1})
     assert refused(verify_totp(key, future, at), Reason.WRONG_CODE)
     # Even with the drift diagnosis on, the future stays silent: it would be an oracle.
     assert refused(verify_totp(key, future, at, drift_scan=100), Reason.WRONG_CODE)
