@@ -1,11 +1,11 @@
-# Quick start: `make site` builds the bilingual site into site/, `make test` runs every check.
+# Quick start: `make site` builds every language of the site into site/, `make test` runs every check.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser-deps bench mutation check i18n-extract i18n-update clean
+.PHONY: site serve test browser-deps bench mutation check i18n-extract i18n-update i18n-convert clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ i18n-extract: $(STAMP)
 
 i18n-update: $(STAMP)
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+
+# Seeds each catalog that has a convert.yml (zh_Hant from zh, with OpenCC): only entries
+# no person has reviewed yet (untranslated, fuzzy or flagged "converted") change.
+i18n-convert: $(STAMP)
+	$(BIN)/python -m troubleshooter.languages.convert
 
 clean:
 	rm -rf site mutants $(VENV)

@@ -26,10 +26,6 @@ def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS) -> Path:
     return copy_build_inputs(dest, tuple(dict.fromkeys((*parts, PACKAGE))))
 
 
-def config_for(lang: str) -> str:
-    return "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
-
-
 @dataclass(frozen=True)
 class Run:
     seconds: float  # wall clock

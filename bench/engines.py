@@ -16,9 +16,10 @@ from pathlib import Path
 
 from bench._common import BIN, ROOT, Run, best, measured, table
 from troubleshooter.engines.builddocs import write_docs
+from troubleshooter.languages.i18n import languages
 from troubleshooter.project import load_project
 
-LANGS = ("en", "zh")
+LANGS = tuple(languages(ROOT / "locales"))
 REPEATS = 3
 COMMANDS = {
     "mkdocs": [str(BIN / "mkdocs"), "build", "--quiet", "-f", "mkdocs.yml"],

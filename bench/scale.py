@@ -23,13 +23,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench._common import config_for, mkdocs_build, table
+from bench._common import ROOT, mkdocs_build, table
 from bench.synthetic import make_project
+from troubleshooter.engines.builddocs import config_file
+from troubleshooter.languages.i18n import languages
 from troubleshooter.project import load_project
 from troubleshooter.publish.pages import pages
 
 SIZES = (100, 300, 1000)
-LANGS = ("en", "zh")
+LANGS = tuple(languages(ROOT / "locales"))
 LINEAR = 1.2
 
 
@@ -41,7 +43,7 @@ def measure(n: int, work: Path, langs: tuple[str, ...] = LANGS) -> dict[str, flo
     generator = time.process_time() - start
     seconds, cpu, rss = 0.0, 0.0, 0
     for lang in langs:
-        run = mkdocs_build(root, config_for(lang), work / f"site-{n}" / lang)
+        run = mkdocs_build(root, config_file(lang), work / f"site-{n}" / lang)
         seconds, cpu, rss = seconds + run.seconds, cpu + run.cpu, max(rss, run.max_rss_kb)
     return {
         "n": n,

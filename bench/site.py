@@ -18,11 +18,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bench._common import ROOT, Run, best, config_for, mkdocs_build, table
-from troubleshooter.engines.builddocs import write_docs
+from bench._common import ROOT, Run, best, mkdocs_build, table
+from troubleshooter.engines.builddocs import config_file, write_docs
+from troubleshooter.languages.i18n import languages
 from troubleshooter.project import load_project
 
-LANGS = ("en", "zh")
+LANGS = tuple(languages(ROOT / "locales"))
 REPEATS = 3
 GOAL = 1.15
 
@@ -42,7 +43,7 @@ def main() -> dict[str, float]:
         base = write_baseline(work / "baseline")
         for _ in range(REPEATS):  # interleaved, so a change of load affects both alike
             for lang in LANGS:
-                run = mkdocs_build(ROOT, config_for(lang), work / "ours" / lang)
+                run = mkdocs_build(ROOT, config_file(lang), work / "ours" / lang)
                 ours[lang] = best(ours[lang], run)
                 run = mkdocs_build(base[lang].parent, "mkdocs.yml", work / "plain" / lang)
                 plain[lang] = best(plain[lang], run)

@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po, write_po
 from bench._common import ROOT, copy_project
 from troubleshooter.content.model import NOTE_KINDS
 from troubleshooter.content.source import PLACEHOLDER
+from troubleshooter.languages.i18n import catalog_path, languages
 
 SKELETON = (
     "docs",
@@ -36,7 +37,7 @@ SKELETON = (
     "templates",
     "locales",
     "mkdocs.yml",
-    "mkdocs.zh.yml",
+    "mkdocs.*.yml",
     "babel.cfg",
 )
 CONTENT = ("facts.yml", "glossary.yml", "external.yml", "tree.yml", "wizard.yml")
@@ -167,18 +168,17 @@ def _strings(value: Any) -> list[str]:
 
 
 def _translate(dest: Path, generated: list[dict[str, Any]]) -> None:
-    po = dest / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as f:
-        catalog = read_po(f)
-    glossary = [
-        (t["en"], t["zh"])
-        for t in yaml.safe_load((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"))
-    ]
-    for msgid in ["More answers", *(s for data in generated for s in _strings(data))]:
-        if msgid not in catalog:
-            catalog.add(msgid, pseudo_zh(msgid, glossary))
-    with po.open("wb") as f:
-        write_po(f, catalog, width=0, omit_header=False)
+    terms = yaml.safe_load((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"))
+    for code in languages(dest / "locales")[1:]:
+        po = catalog_path(dest / "locales", code)
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        glossary = [(t["en"], t[code]) for t in terms if code in t]
+        for msgid in ["More answers", *(s for data in generated for s in _strings(data))]:
+            if msgid not in catalog:
+                catalog.add(msgid, pseudo_zh(msgid, glossary))
+        with po.open("wb") as f:
+            write_po(f, catalog, width=0, omit_header=False)
 
 
 if __name__ == "__main__":

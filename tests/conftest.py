@@ -11,6 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from tests.languages import LANGS
 from troubleshooter.content.model import Content, load_content
 from troubleshooter.project import BUILD_INPUTS, Project, copy_build_inputs, load_project
 from troubleshooter.tree.engine import Tree
@@ -103,7 +104,7 @@ def fixture_tree(fixture_content: Content) -> Tree:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole bilingual site, built once with ``mkdocs build --strict``."""
     site = tmp_path_factory.mktemp("site")
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         result = mkdocs_build(ROOT, lang, site)
         assert result.returncode == 0, result.stderr
         assert "WARNING" not in result.stderr, result.stderr

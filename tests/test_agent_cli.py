@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.conftest import real_outcome_ids
+from tests.languages import CHINESE, LANGS, OTHERS, chinese
 from troubleshooter.cli.main import main
 from troubleshooter.content.facts import Facts
 from troubleshooter.project import Project
@@ -27,7 +28,7 @@ FACTS: Facts
 def _project(real_project: Project) -> None:
     global PROJECT, WORDS, FACTS
     PROJECT, FACTS = real_project, real_project.content.facts
-    WORDS = {code: Words(real_project, real_project.lang(code)) for code in ("en", "zh")}
+    WORDS = {code: Words(real_project, real_project.lang(code)) for code in LANGS}
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -47,20 +48,20 @@ def test_agent_commands_have_help(command: str) -> None:
 
 
 @pytest.mark.parametrize("outcome", OUTCOMES)
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_outcome_has_a_reply_in_both_languages(outcome: str, lang: str) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_outcome_has_a_reply_in_every_language(outcome: str, lang: str) -> None:
     result = invoke("reply", outcome, "--lang", lang)
     assert result.exit_code == 0, result.output
     assert result.stdout.strip()
     assert "%(" not in result.stdout
-    if lang == "zh":
+    if lang in CHINESE:
         assert CJK.search(result.stdout)
 
 
 STRONGER = "withdrawal-needs-stronger-device"
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("outcome", OUTCOMES)
 def test_every_reply_opens_and_closes_as_a_support_message(outcome: str, lang: str) -> None:
     """A greeting, an apology where the answer is no, the next steps, then a closing line."""
@@ -145,10 +146,11 @@ def test_reply_rejects_bad_input_listing_the_choices(args: list[str], listed: st
 # -- article -------------------------------------------------------------------------
 
 
-def test_article_by_kb_id_in_chinese() -> None:
-    zh = PROJECT.lang("zh")
+@pytest.mark.parametrize("lang", CHINESE)
+def test_article_by_kb_id_in_chinese(lang: str) -> None:
+    zh = PROJECT.lang(lang)
     article = PROJECT.content.articles["share-device"]
-    result = invoke("article", "kb2481", "--lang", "zh")
+    result = invoke("article", "kb2481", "--lang", lang)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     title = zh.t(article.title)
@@ -165,13 +167,14 @@ def test_article_by_kb_id_in_chinese() -> None:
     assert related in result.stdout and "（" in related  # related, full-width brackets
 
 
-def test_article_tables_are_aligned_columns_with_double_width_chinese() -> None:
-    result = invoke("article", "m2fs", "--lang", "zh")
+@pytest.mark.parametrize("lang", CHINESE)
+def test_article_tables_are_aligned_columns_with_double_width_chinese(lang: str) -> None:
+    result = invoke("article", "m2fs", "--lang", lang)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     rule = next(i for i, line in enumerate(lines) if re.fullmatch(r"-+( +-+){2}", line))
     rows = lines[rule + 1 : rule + 9]
-    assert any(WORDS["zh"].device(FACTS.device("dsc_plus")) in row for row in rows)
+    assert any(WORDS[lang].device(FACTS.device("dsc_plus")) in row for row in rows)
     # amounts are right-aligned: every row ends at the same screen column
     assert {cell_width(row) for row in rows} == {cell_width(lines[rule])}
 
@@ -182,10 +185,11 @@ def test_article_shows_both_platform_tabs() -> None:
     assert "\nAndroid:\n" in result.stdout and "\niOS:\n" in result.stdout
 
 
-def test_article_markdown_is_the_generated_page() -> None:
-    result = invoke("article", "KB2481", "--markdown", "--lang", "zh")
+@pytest.mark.parametrize("lang", LANGS)
+def test_article_markdown_is_the_generated_page(lang: str) -> None:
+    result = invoke("article", "KB2481", "--markdown", "--lang", lang)
     assert result.exit_code == 0
-    assert result.stdout == pages(PROJECT, "zh").files["articles/share-device.md"]
+    assert result.stdout == pages(PROJECT, lang).files["articles/share-device.md"]
 
 
 def test_unknown_article_lists_slugs_and_kb_ids() -> None:
@@ -209,18 +213,23 @@ def test_search_chinese_word_finds_the_article_first() -> None:
     assert "en/articles/share-device/" in result.stdout
 
 
-def test_search_english_word_finds_articles_and_outcomes() -> None:
-    result = invoke("search", "reactivate", "--lang", "zh")
+@pytest.mark.parametrize("lang", OTHERS)
+def test_search_english_word_finds_articles_and_outcomes(lang: str) -> None:
+    result = invoke("search", "reactivate", "--lang", lang)
     assert result.exit_code == 0
     found = ids(result.stdout)
     assert found[0] == "reactivate-ib-key"
     assert {"reactivate-ibkey-android", "reactivate-ibkey-ios"} <= set(found)
     assert "troubleshooter diagnose --answer problem=ib-key" in result.stdout
-    zh = PROJECT.lang("zh")  # printed in the language asked for
-    assert zh.t(PROJECT.content.articles["reactivate-ib-key"].title) in result.stdout
+    asked = PROJECT.lang(lang)  # printed in the language asked for
+    assert asked.t(PROJECT.content.articles["reactivate-ib-key"].title) in result.stdout
 
 
-@pytest.mark.parametrize("words", [["安全设备"], ["重新激活"], ["共享", "device"], ["IB", "key"]])
+@pytest.mark.parametrize(
+    "words",
+    [["安全设备"], ["重新激活"], ["共享", "device"], ["IB", "key"]]
+    + [[chinese(code, "共享设备")] for code in CHINESE if code != "zh"],
+)
 def test_search_matches_words_in_either_language(words: list[str]) -> None:
     result = invoke("search", *words)
     assert result.exit_code == 0 and ids(result.stdout)
@@ -268,10 +277,11 @@ def test_limits_per_day_and_over_five_days() -> None:
     assert invoke("limits", "1,200,000").stdout == result.stdout
 
 
-def test_limits_in_chinese_format_money_per_locale() -> None:
-    result = invoke("limits", "1,200,000", "--lang", "zh")
+@pytest.mark.parametrize("lang", CHINESE)
+def test_limits_in_chinese_format_money_per_locale(lang: str) -> None:
+    result = invoke("limits", "1,200,000", "--lang", lang)
     assert result.exit_code == 0
-    zh = WORDS["zh"]
+    zh = WORDS[lang]
     assert zh.lang.money(1_200_000) in result.stdout and "美元" in zh.lang.money(1_200_000)
     for device in ("dsc_plus", "platinum"):  # one still issued, one legacy
         assert zh.device(FACTS.device(device)) in result.stdout

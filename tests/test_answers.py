@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.htmlcheck import parse
+from tests.languages import LANGS
 from troubleshooter.project import Project
 from troubleshooter.publish.webwizard import segments
 from troubleshooter.tree.engine import State, first_paths
 from troubleshooter.tree.words import Words
 
-LANGS = ("en", "zh")
 SUPPORT = "https://www.ibkr.com/support"
 # The real project, set once per module from the session's ``real_project`` (not at import:
 # a content error must fail tests, not their collection).
@@ -116,8 +116,8 @@ def test_the_android_reset_ends_with_ib_key_reactivated(built_site: Path, lang: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_qualifying_for_the_card_says_where_to_request_it(built_site: Path, lang: str) -> None:
     what = text_of(section(outcome_page(built_site, lang, "dsc-plus-eligible"), "what-to-do"))
-    portal = next(t for t in PROJECT.content.glossary if t.en == "Client Portal")
-    assert (portal.en if lang == "en" else portal.words[lang]) in what
+    glossary = {term.en: term.words for term in PROJECT.content.glossary}
+    assert glossary["Client Portal"].get(lang, "Client Portal") in what
     install = PROJECT.content.articles["m2fs"].section("add-device")
     assert install is not None
     assert "IB Key" not in what  # the install-the-app lines belong to another answer

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from tests.conftest import BIN, ROOT, mkdocs_build, run
+from tests.languages import LANGS
 from troubleshooter.cli.main import main
 
 CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
@@ -39,7 +40,7 @@ def test_the_fixture_project_is_valid_and_builds(fixture_project: Path) -> None:
     """Each case's problems are its edit's alone: the fixture is clean and builds."""
     result = run([str(BIN / "troubleshooter"), "check", "--root", str(fixture_project)], cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         built = mkdocs_build(fixture_project, lang, fixture_project / "site")
         assert built.returncode == 0, built.stderr
         assert "WARNING" not in built.stderr, built.stderr

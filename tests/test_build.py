@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BIN, copy_fixture_project, run
+from tests.languages import LANGS
 from troubleshooter.cli import build
 
 PO = "locales/zh/LC_MESSAGES/messages.po"
@@ -59,8 +60,9 @@ def _edit(path: Path, find: str, replace: str) -> None:
 
 def test_a_good_build_writes_every_language_and_the_root_page(built: Path) -> None:
     site = built / "site"
-    assert sorted(p.name for p in site.iterdir()) == ["en", "index.html", "zh"]
-    assert (site / "zh" / "articles" / "m2fs" / "index.html").is_file()
+    assert sorted(p.name for p in site.iterdir()) == sorted([*LANGS, "index.html"])
+    for lang in LANGS:
+        assert (site / lang / "articles" / "m2fs" / "index.html").is_file()
     assert not [p for p in built.iterdir() if p.name.startswith(".site-")]
 
 
@@ -87,6 +89,15 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(project: Path, ca
     assert "Nothing was changed in" in log
     assert checksums(project / "site") == before
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_language_without_its_configuration_is_reported(project: Path) -> None:
+    before = checksums(project / "site")
+    (project / "mkdocs.zh-Hant.yml").unlink()
+    code, log = _build(project)
+    assert code == 1
+    assert "mkdocs.zh-Hant.yml: no such file — add it (README: Adding a language)" in log
+    assert checksums(project / "site") == before
 
 
 def test_any_warning_fails_the_build(project: Path) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import BIN, ROOT, run
+from tests.conftest import BIN, ROOT, lang_tag, run
+from tests.languages import CHINESE, LANGS, OTHERS
+from troubleshooter.engines.builddocs import config_file
 from troubleshooter.project import Project
 
 
@@ -31,7 +33,7 @@ def _index(site: Path) -> tuple[object, list[str]]:
     return data["config"], entries
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_plain_mkdocs_builds_the_same_site_as_the_hook(
     lang: str, tmp_path: Path, built_site: Path
 ) -> None:
@@ -54,15 +56,17 @@ def test_plain_mkdocs_builds_the_same_site_as_the_hook(
     assert {p.parent.name for p in (site / "articles").glob("*/index.html")} == articles
 
 
+@pytest.mark.parametrize("lang", CHINESE)
 def test_chinese_search_keeps_glossary_words_through_the_search_settings(
-    tmp_path: Path, real_project: Project
+    tmp_path: Path, real_project: Project, lang: str
 ) -> None:
-    out = tmp_path / "zh"
-    assert build_docs(out, "--lang", "zh")[0] == 0
+    out = tmp_path / lang
+    assert build_docs(out, "--lang", lang)[0] == 0
     config = yaml.load((out / "mkdocs.yml").read_text("utf-8"), Loader=yaml.Loader)
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     words = Path(search["jieba_dict_user"]).read_text("utf-8").split()
-    terms = {w for t in real_project.content.glossary if " " not in (w := t.words["zh"])}
+    terms = {t.words[lang] for t in real_project.content.glossary if lang in t.words}
+    terms = {term for term in terms if " " not in term}
     assert terms and terms <= set(words)
 
 
@@ -80,9 +84,9 @@ def test_an_earlier_output_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "tree"
     assert build_docs(out, "--lang", "en")[0] == 0
     (out / "docs" / "stale.md").write_text("# old", "utf-8")
-    assert build_docs(out, "--lang", "zh")[0] == 0
+    assert build_docs(out, "--lang", "zh-Hant")[0] == 0
     assert not (out / "docs" / "stale.md").exists()
-    assert "language: zh" in (out / "mkdocs.yml").read_text("utf-8")
+    assert "language: zh-Hant" in (out / "mkdocs.yml").read_text("utf-8")
 
 
 def test_bad_content_writes_nothing(tmp_path: Path, project: Path) -> None:
@@ -95,18 +99,20 @@ def test_bad_content_writes_nothing(tmp_path: Path, project: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize("lang", OTHERS)
 def test_a_broken_language_configuration_is_reported_with_its_line(
-    tmp_path: Path, project: Path
+    tmp_path: Path, project: Path, lang: str
 ) -> None:
-    config = project / "mkdocs.zh.yml"
+    name = config_file(lang)
+    config = project / name
     config.write_text(config.read_text("utf-8") + "theme: [unclosed\n", "utf-8")
-    code, _, stderr = build_docs(tmp_path / "zh", "--lang", "zh", root=project)
+    code, _, stderr = build_docs(tmp_path / lang, "--lang", lang, root=project)
     assert code == 1
-    assert "mkdocs.zh.yml:" in stderr and "YAML" in stderr and "Traceback" not in stderr
+    assert f"{name}:" in stderr and "YAML" in stderr and "Traceback" not in stderr
     config.unlink()
-    code, _, stderr = build_docs(tmp_path / "zh", "--lang", "zh", root=project)
+    code, _, stderr = build_docs(tmp_path / lang, "--lang", lang, root=project)
     assert code == 1
-    assert "mkdocs.zh.yml:1: no such MkDocs configuration" in stderr
+    assert f"{name}:1: no such MkDocs configuration" in stderr
 
 
 def test_zensical_builds_the_generated_tree(tmp_path: Path, built_site: Path) -> None:
@@ -119,4 +125,6 @@ def test_zensical_builds_the_generated_tree(tmp_path: Path, built_site: Path) ->
     site = out / "site" / "en"
     assert set(_pages(site)) == set(_pages(built_site / "en"))
     not_found = (site / "404.html").read_text("utf-8")
-    assert "Page not found" in not_found and 'href="/zh/" hreflang="zh-Hans-CN"' in not_found
+    assert "Page not found" in not_found
+    for lang in LANGS:
+        assert f'href="/{lang}/" hreflang="{lang_tag(lang)}"' in not_found

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import BIN, ROOT
+from tests.languages import LANGS, OTHERS
 from troubleshooter.cli.main import gettext_for, main
 from troubleshooter.hints import HINTS
 from troubleshooter.project import Project
@@ -34,7 +35,7 @@ def test_every_command_has_help_and_is_in_the_readme(command: str) -> None:
     assert f"troubleshooter {command}" in (ROOT / "README.md").read_text("utf-8")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_diagnose_prints_json(real_project: Project, lang: str) -> None:
     code, output = invoke(
         "diagnose",
@@ -57,18 +58,19 @@ def test_diagnose_prints_json(real_project: Project, lang: str) -> None:
     assert result["trail"][-1] == {"node": "tws-dropdown", "option": "no"}
 
 
-def test_diagnose_in_chinese_uses_chinese_words() -> None:
+@pytest.mark.parametrize("lang", OTHERS)
+def test_diagnose_in_chinese_uses_chinese_words(lang: str) -> None:
     code, output = invoke(
         "diagnose",
         "--lang",
-        "zh",
+        lang,
         "--answer",
         "problem=dsc",
         "--answer",
         "dsc-problem=buttons-dead",
     )
     assert code == 0
-    _ = gettext_for("zh")
+    _ = gettext_for(lang)
     assert _("What to do:") in output
     assert _("Your answers (read them out if you call Client Services):")[:5] in output
 
@@ -237,7 +239,7 @@ def test_wizard_offers_practice_on_the_first_login_with_the_card(real_project: P
     assert "Practise with a demo card now?" in result.stdout
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_wizard_wraps_to_the_terminal_without_breaking_words(lang: str) -> None:
     """Lines fit 40 columns; English words stay whole; Chinese breaks between characters."""
     child = pexpect.spawn(
@@ -248,7 +250,7 @@ def test_wizard_wraps_to_the_terminal_without_breaking_words(lang: str) -> None:
         dimensions=(40, 40),
         env={"PATH": str(BIN), "LANGUAGE": lang, "COLUMNS": "40"},
     )
-    child.expect(["Your choice", "您的选择"])
+    child.expect([gettext_for(code)("Your choice") for code in LANGS])
     child.sendline("2")  # the lost phone: a long outcome
     child.expect(pexpect.EOF)
     lines = child.before.replace("\r", "").splitlines()[1:]  # the echo of the answer aside
@@ -265,6 +267,10 @@ def test_command_help_follows_the_language_of_the_environment() -> None:
     chinese = gettext_for("zh")(wizard_help)
     assert chinese != wizard_help
     assert chinese[:6] in _piped(["--help"], "", "zh_CN.UTF-8").stdout
+    traditional = gettext_for("zh-Hant")(wizard_help)
+    assert traditional != chinese
+    assert traditional[:6] in _piped(["--help"], "", "zh_TW.UTF-8").stdout
+    assert traditional[:6] in _piped(["--help"], "", "zh_HK.UTF-8").stdout
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BIN, ROOT, copy_project, run
+from tests.languages import OTHERS
+from troubleshooter.languages.i18n import locale_name
 
 HUGE = "9" * 5000
 LONG = "x" * 100_000
@@ -84,16 +86,19 @@ COMMANDS_WITH_LANG = [
 @pytest.fixture(scope="module")
 def without_chinese(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("no-zh") / "project")
-    shutil.rmtree(project / "locales" / "zh")
+    for code in OTHERS:
+        shutil.rmtree(project / "locales" / locale_name(code))
     return project
 
 
+@pytest.mark.parametrize("lang", OTHERS)
 @pytest.mark.parametrize("args", COMMANDS_WITH_LANG, ids=lambda a: a[0])
 def test_a_root_without_the_language_is_a_usage_error(
-    without_chinese: Path, args: list[str]
+    without_chinese: Path, args: list[str], lang: str
 ) -> None:
-    result = troubleshooter(*args, "--lang", "zh", "--root", str(without_chinese))
-    assert_one_clear_error(result, 2, "has no catalog for 'zh'")
+    result = troubleshooter(*args, "--lang", lang, "--root", str(without_chinese))
+    path = f"locales/{locale_name(lang)}/LC_MESSAGES/messages.po"
+    assert_one_clear_error(result, 2, f"has no catalog for '{lang}': add {path}")
 
 
 def test_a_root_without_a_catalog_still_checks_in_english(without_chinese: Path) -> None:

@@ -2,7 +2,7 @@
 
 A copy of the fixture project gets an article section whose every string is hostile
 (HTML, Markdown syntax, attribute lists, admonitions, Jinja), with a Chinese
-translation of each in the copy's catalog; both languages are built with
+translation of each in the copy's catalogs; every language is built with
 ``mkdocs build --strict`` and the article's HTML is parsed.
 """
 
@@ -18,6 +18,8 @@ from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
 from tests.conftest import copy_fixture_project, mkdocs_build
+from tests.languages import LANGS, OTHERS
+from troubleshooter.languages.i18n import catalog_path
 
 ARTICLE = "opt-back-in"
 PAYLOADS = [
@@ -56,7 +58,7 @@ def _section() -> dict[str, Any]:
     }
 
 
-def zh(text: str) -> str:
+def translated(text: str) -> str:
     """A translation that keeps the payload at the start of the string."""
     return f"{text} 中文"
 
@@ -67,13 +69,14 @@ def _inject(project: Path) -> None:
     article = yaml.load(path)
     article["sections"].append(_section())
     yaml.dump(article, path)
-    po = project / "locales" / "zh" / "LC_MESSAGES" / "messages.po"
-    with po.open("rb") as f:
-        catalog = read_po(f)
-    for text in [*PAYLOADS, NOTE_TITLE, SECTION_TITLE]:
-        catalog.add(text, zh(text))
-    with po.open("wb") as f:
-        write_po(f, catalog, width=0)
+    for code in OTHERS:
+        po = catalog_path(project / "locales", code)
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        for text in [*PAYLOADS, NOTE_TITLE, SECTION_TITLE]:
+            catalog.add(text, translated(text))
+        with po.open("wb") as f:
+            write_po(f, catalog, width=0)
 
 
 class Page(HTMLParser):
@@ -114,21 +117,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_fixture_project(tmp_path_factory.mktemp("escaping") / "project")
     _inject(project)
     site = project / "site"
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         result = mkdocs_build(project, lang, site)
         assert result.returncode == 0, result.stderr
         assert "WARNING" not in result.stderr, result.stderr
     return site
 
 
-@pytest.fixture(scope="module", params=["en", "zh"])
+@pytest.fixture(scope="module", params=LANGS)
 def page(request: pytest.FixtureRequest, site: Path) -> tuple[str, str, Page]:
     html = (site / request.param / "articles" / ARTICLE / "index.html").read_text("utf-8")
     return request.param, html, Page(html)
 
 
 def _shown(lang: str, text: str) -> str:
-    return " ".join((zh(text) if lang == "zh" else text).split())
+    return " ".join((text if lang == "en" else translated(text)).split())
 
 
 def test_every_payload_is_shown_as_its_text(page: tuple[str, str, Page]) -> None:
@@ -172,7 +175,7 @@ def test_jinja_in_content_is_not_evaluated(page: tuple[str, str, Page]) -> None:
 
 
 def test_search_index_holds_no_markup_from_content(site: Path) -> None:
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         index = json.loads((site / lang / "search" / "search_index.json").read_text("utf-8"))
         for doc in index["docs"]:
             if ARTICLE in doc["location"]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.golden import assert_golden
+from tests.languages import CHINESE, LANGS
 from troubleshooter.languages.i18n import money
 from troubleshooter.project import Project, load_project
 from troubleshooter.publish.pages import pages
@@ -20,8 +21,19 @@ from troubleshooter.publish.pages import pages
         ("zh", "articles/share-device.md"),
         ("en", "troubleshooter/dsc/buttons-dead/dsc-buttons/index.md"),
         ("zh", "agents/replies.md"),
+        ("zh-Hant", "articles/share-device.md"),
+        ("zh-Hant", "agents/replies.md"),
+        ("en", "agents/replies.md"),
     ],
-    ids=["article-en", "article-zh", "outcome-en", "agents-zh"],
+    ids=[
+        "article-en",
+        "article-zh",
+        "outcome-en",
+        "agents-zh",
+        "article-zh-Hant",
+        "agents-zh-Hant",
+        "agents-en",
+    ],
 )
 def test_generated_markdown_matches_golden_file(
     fixture_loaded: Project, lang: str, page: str
@@ -33,7 +45,7 @@ def test_generated_markdown_matches_golden_file(
 
 def test_changing_a_fact_changes_every_page_and_nothing_else(fixture_project: Path) -> None:
     project = fixture_project
-    before = {lang: pages(load_project(project), lang).files for lang in ("en", "zh")}
+    before = {lang: pages(load_project(project), lang).files for lang in LANGS}
     facts = project / "content" / "facts.yml"
     facts.write_text(
         facts.read_text("utf-8").replace(
@@ -41,8 +53,8 @@ def test_changing_a_fact_changes_every_page_and_nothing_else(fixture_project: Pa
         ),
         "utf-8",
     )
-    after = {lang: pages(load_project(project), lang).files for lang in ("en", "zh")}
-    for lang in ("en", "zh"):
+    after = {lang: pages(load_project(project), lang).files for lang in LANGS}
+    for lang in LANGS:
         old, new = (
             re.compile(r"(?<![\d,.])" + re.escape(money(n, "USD", lang))) for n in (500000, 750000)
         )
@@ -68,10 +80,12 @@ def test_money_is_formatted_per_locale() -> None:
     assert money(12_345, "USD", "zh") == "12,345美元"  # 1.23万 would round it
     assert money(9_999, "USD", "zh") == "9,999美元"
     assert money(1_000_000, "USD", "ja") == "100万米ドル"  # any locale that counts in 万
+    assert money(500000, "USD", "zh-Hant") == "50萬 美元"
 
 
-def test_dates_are_formatted_per_locale(fixture_loaded: Project) -> None:
-    zh = pages(fixture_loaded, "zh").files["articles/m2fs.md"]
+@pytest.mark.parametrize("lang", CHINESE)
+def test_dates_are_formatted_per_locale(fixture_loaded: Project, lang: str) -> None:
+    zh = pages(fixture_loaded, lang).files["articles/m2fs.md"]
     en = pages(fixture_loaded, "en").files["articles/m2fs.md"]
     assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", zh)
     assert re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", en)

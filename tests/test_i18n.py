@@ -5,15 +5,20 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 from tests.conftest import BIN, ROOT, run
+from tests.languages import OTHERS
 from troubleshooter.content.model import load_content
+from troubleshooter.languages.i18n import best_language, catalog_path, language_name, languages
 from troubleshooter.project import load_project
+from troubleshooter.publish.agentpages import reply_columns
 
 
-def test_chinese_catalog_is_complete_and_current() -> None:
-    with (ROOT / "locales" / "zh" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_catalog_is_complete_and_current(lang: str) -> None:
+    with catalog_path(ROOT / "locales", lang).open("rb") as f:
         catalog = read_po(f)
     entries = [m for m in catalog if m.id]
     assert entries
@@ -104,3 +109,38 @@ def test_update_marks_a_changed_string_stale(project: Path) -> None:
         "content/articles/opt-back-in.yml:29: stale zh translation of "
         "'Log in to Client Portal with your username.'"
     ) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("wanted", "found"),
+    [
+        ("zh_CN.UTF-8", "zh"),
+        ("zh_SG", "zh"),
+        ("zh_TW.UTF-8", "zh-Hant"),
+        ("zh_HK.UTF-8", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),
+        ("en_GB.UTF-8", "en"),
+        ("fr_FR.UTF-8", None),
+        ("C", None),
+    ],
+)
+def test_a_locale_finds_the_language_of_its_script(wanted: str, found: str | None) -> None:
+    assert best_language(wanted, ["en", "zh", "zh-Hant"]) == found
+
+
+def test_languages_come_from_the_catalogs_with_their_codes() -> None:
+    assert languages(ROOT / "locales") == ["en", "zh", "zh-Hant"]
+    assert catalog_path(ROOT / "locales", "zh-Hant").is_file()
+    assert [language_name(code) for code in ("en", "zh", "zh-Hant")] == [
+        "English",
+        "简体中文",
+        "繁體中文",
+    ]
+    assert language_name("zh-Hant", "en") == "Traditional Chinese"
+
+
+def test_replies_show_english_and_the_pages_language() -> None:
+    langs = ["en", "zh", "zh-Hant"]
+    assert reply_columns("zh-Hant", langs) == [["en"], ["zh-Hant"]]
+    assert reply_columns("en", langs) == [["en"], ["zh", "zh-Hant"]]
+    assert reply_columns("en", ["en"]) == [["en"]]

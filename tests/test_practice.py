@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import ROOT
+from tests.languages import CHINESE, LANGS, OTHERS
 from troubleshooter.cli.main import main
 from troubleshooter.cli.practice import Console, practise_card, practise_dsc, practise_ibkey
 from troubleshooter.demo import DeviceReason, demo_code_card, demo_dsc, demo_ibkey, dsc_walkthrough
@@ -44,7 +45,7 @@ def last_code(lines: list[str]) -> str:
     return re.findall(r"(?<!\d)\d{6,8}(?!\d)", "\n".join(lines))[-1]
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_dsc_practice_accepts_the_card_response(lang: str) -> None:
     def answer(prompt: str, lines: list[str]) -> str:
         return "1234" if "PIN" in prompt else last_code(lines)
@@ -116,7 +117,7 @@ def test_card_practice_explains_codes_in_the_wrong_order() -> None:
     assert any("wrong order" in line for line in person.lines)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_an_old_response_says_what_is_new_and_ends_the_round(lang: str) -> None:
     from troubleshooter.cli.practice import session
 
@@ -141,19 +142,23 @@ def test_every_reason_a_verifier_can_give_has_a_hint() -> None:
     assert set(HINTS) == {*Reason, *DeviceReason}
 
 
+@pytest.mark.parametrize("lang", CHINESE)
 @pytest.mark.parametrize("reason", list(HINTS), ids=[r.value for r in HINTS])
-def test_every_reason_has_a_hint_in_both_languages(reason: Reason | DeviceReason) -> None:
+def test_every_reason_has_a_hint_in_every_language(
+    reason: Reason | DeviceReason, lang: str
+) -> None:
     verdict = example(reason)
-    english, chinese = hint(verdict, translations("en")), hint(verdict, translations("zh"))
-    assert "%(" not in english + chinese
-    assert english != chinese
-    assert re.search(r"[\u4e00-\u9fff]", chinese)
+    english, translated = hint(verdict, translations("en")), hint(verdict, translations(lang))
+    assert "%(" not in english + translated
+    assert english != translated
+    assert re.search(r"[\u4e00-\u9fff]", translated)
 
 
-def test_practice_command_leaves_cleanly_at_end_of_input() -> None:
-    result = CliRunner().invoke(main, ["practice", "dsc", "--lang", "zh"], input="")
+@pytest.mark.parametrize("lang", OTHERS)
+def test_practice_command_leaves_cleanly_at_end_of_input(lang: str) -> None:
+    result = CliRunner().invoke(main, ["practice", "dsc", "--lang", lang], input="")
     assert result.exit_code == 0
-    assert translations("zh").gettext("Practice finished.") in result.output
+    assert translations(lang).gettext("Practice finished.") in result.output
 
 
 def test_practice_never_asks_for_a_real_secret() -> None:

@@ -26,6 +26,8 @@ from mkdocs.utils.meta import get_data
 
 from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.htmlcheck import html_pages, markup
+from tests.languages import LANGS, OTHERS
+from troubleshooter.languages.i18n import catalog_path
 from troubleshooter.project import Project, load_project
 from troubleshooter.publish.pages import pages
 
@@ -50,20 +52,22 @@ def _poison(po: Path) -> None:
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("untrusted") / "project")
-    _poison(project / "locales" / "zh" / "LC_MESSAGES" / "messages.po")
+    for code in OTHERS:
+        _poison(catalog_path(project / "locales", code))
     site = project / "site"
-    for lang in ("en", "zh"):
+    for lang in LANGS:
         result = mkdocs_build(project, lang, site)
         assert result.returncode == 0, result.stderr
     return site
 
 
-def test_no_translation_adds_markup_to_any_built_page(poisoned_site: Path) -> None:
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_translation_adds_markup_to_any_built_page(poisoned_site: Path, lang: str) -> None:
     pages_checked = 0
-    for zh in html_pages(poisoned_site / "zh"):
-        en = poisoned_site / "en" / zh.relative_to(poisoned_site / "zh")
-        extra = markup(zh.read_text("utf-8")) - markup(en.read_text("utf-8"))
-        assert not extra, f"{zh.relative_to(poisoned_site)} gains {sorted(extra)}"
+    for translated in html_pages(poisoned_site / lang):
+        en = poisoned_site / "en" / translated.relative_to(poisoned_site / lang)
+        extra = markup(translated.read_text("utf-8")) - markup(en.read_text("utf-8"))
+        assert not extra, f"{translated.relative_to(poisoned_site)} gains {sorted(extra)}"
         pages_checked += 1
     assert pages_checked > 100
 
@@ -80,13 +84,14 @@ def _attributes(html: str, name: str) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("lang", OTHERS)
 def test_translated_attributes_keep_the_translators_text(
-    poisoned_site: Path, real_project: Project
+    poisoned_site: Path, real_project: Project, lang: str
 ) -> None:
-    replies = (poisoned_site / "zh" / "agents" / "replies" / "index.html").read_text("utf-8")
+    replies = (poisoned_site / lang / "agents" / "replies" / "index.html").read_text("utf-8")
     assert _attributes(replies, "data-copy") == ['复制" onmouseover="alert(5)']
-    home = (poisoned_site / "zh" / "index.html").read_text("utf-8")
-    title = real_project.lang("zh").t(real_project.content.site.title)
+    home = (poisoned_site / lang / "index.html").read_text("utf-8")
+    title = real_project.lang(lang).t(real_project.content.site.title)
     assert f"{title}{SUFFIX}" in _attributes(home, "aria-label")
 
 

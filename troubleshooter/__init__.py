@@ -1,1 +1,1 @@
-"""Bilingual knowledge base and guided troubleshooter for the Secure Login System."""
+"""Multilingual knowledge base and guided troubleshooter for the Secure Login System."""

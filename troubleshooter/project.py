@@ -11,7 +11,14 @@ from babel.messages.catalog import Catalog
 from .content.model import Content, load_content
 from .content.source import load_yaml
 from .errors import ContentError, Problems
-from .languages.i18n import CATALOG, Lang, check_catalog, languages, make_lang
+from .languages.i18n import (
+    SOURCE_LANG,
+    Lang,
+    catalog_path,
+    check_catalog,
+    languages,
+    make_lang,
+)
 from .languages.pofile import read_catalog
 from .publish.render import check_templates
 from .tree.engine import Tree
@@ -29,7 +36,7 @@ BUILD_INPUTS = (
     "overrides",
     "overrides-material",
     "mkdocs.yml",
-    "mkdocs.zh.yml",
+    "mkdocs.*.yml",  # one per language
     "babel.cfg",
     "troubleshooter",
 )
@@ -38,9 +45,10 @@ BUILD_INPUTS = (
 def copy_build_inputs(
     dest: Path, parts: tuple[str, ...] = BUILD_INPUTS, root: Path = DEFAULT_ROOT
 ) -> Path:
-    """A copy of what a build reads, for tests and benchmarks that change it freely."""
-    for part in parts:
-        src, target = root / part, dest / part
+    """A copy of what a build reads (``parts`` may be glob patterns), for tests and
+    benchmarks that change it freely."""
+    for src in (src for part in parts for src in sorted(root.glob(part))):
+        target = dest / src.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
             shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
@@ -62,10 +70,10 @@ class Project:
 
     @property
     def languages(self) -> list[str]:
-        return ["en", *self.catalogs]
+        return [SOURCE_LANG, *self.catalogs]
 
     def lang(self, code: str) -> Lang:
-        if code != "en" and code not in self.catalogs:
+        if code != SOURCE_LANG and code not in self.catalogs:
             raise KeyError(code)
         return make_lang(self.content, code, self.catalogs.get(code))
 
@@ -84,7 +92,7 @@ def load_project(root: Path = DEFAULT_ROOT) -> Project:
         problems.extend(e.problems)
     catalogs: dict[str, Catalog] = {}
     for code in languages(root / "locales")[1:]:
-        path = root / "locales" / code / CATALOG
+        path = catalog_path(root / "locales", code)
         catalog = read_catalog(path, problems)
         if catalog is not None:
             catalogs[code] = catalog

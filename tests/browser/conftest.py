@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.conftest import ROOT
+from tests.languages import LANGS
 from troubleshooter.project import Project
 from troubleshooter.tree.engine import State, first_paths
 from troubleshooter.tree.words import Words
@@ -56,7 +57,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def words(real_project: Project) -> dict[str, Words]:
     """The real project's words by language."""
-    return {lang: Words(real_project, real_project.lang(lang)) for lang in ("en", "zh")}
+    return {lang: Words(real_project, real_project.lang(lang)) for lang in LANGS}
 
 
 @pytest.fixture(scope="session")

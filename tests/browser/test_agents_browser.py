@@ -1,4 +1,4 @@
-"""The agents' pages in Chromium: flowchart links, replies side by side, copy buttons."""
+"""The agents' pages in Chromium: flowchart links, replies beside the English, copy buttons."""
 
 from __future__ import annotations
 
@@ -6,35 +6,51 @@ import pytest
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.conftest import lang_tag
+from tests.languages import LANGS, OTHERS
+from troubleshooter.languages.i18n import language_name
 from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
 from troubleshooter.tree.engine import State
 from troubleshooter.tree.words import Words
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_outcome_has_both_replies_side_by_side(
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_outcome_has_its_replies_beside_the_english(
     visit_nojs: Visit, words: dict[str, Words], first_path: dict[str, State], lang: str
 ) -> None:
+    """A language's page: English and that language; the English page: every language."""
     page = visit_nojs.open(f"/{lang}/agents/replies/")
+    shown_langs = LANGS if lang == "en" else ("en", lang)
+    assert page.locator(".agent-replies thead th").count() == 3 + min(len(shown_langs), 2)
     for outcome, state in first_path.items():
         assert state.outcome is not None
         row = page.locator("tr", has=page.locator(f"code:text-is('{outcome}')"))
-        for code in ("en", "zh"):
-            shown = row.locator(f".agent-reply[lang={words[code].lang.tag}]").inner_text()
+        assert row.locator(".agent-reply").count() == len(shown_langs)
+        for code in shown_langs:
+            shown = row.locator(f".agent-reply[lang={lang_tag(code)}]").inner_text()
             assert shown == words[code].reply(state.outcome)
 
 
-def test_copy_button_copies_the_reply(visitor: Visitor) -> None:
-    page = visitor(permissions=["clipboard-read", "clipboard-write"]).open("/zh/agents/replies/")
-    reply = page.locator(f".agent-reply[lang={lang_tag('zh')}]").first
-    button = page.locator(".agent-copy").nth(1)  # after the first row's Chinese reply
-    assert "中文" in (button.get_attribute("aria-label") or "")
+@pytest.mark.parametrize("lang", OTHERS)
+def test_copy_button_copies_the_reply(visitor: Visitor, lang: str) -> None:
+    visit = visitor(permissions=["clipboard-read", "clipboard-write"])
+    page = visit.open(f"/{lang}/agents/replies/")
+    reply = page.locator(f".agent-reply[lang={lang_tag(lang)}]").first
+    button = page.locator(".agent-copy").nth(1)  # after the first row's reply in the language
+    assert language_name(lang) in (button.get_attribute("aria-label") or "")
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == reply.inner_text()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_english_page_labels_each_customers_language(visit: Visit) -> None:
+    page = visit.open("/en/agents/replies/")
+    for lang in OTHERS:
+        reply = page.locator(f".agent-reply[lang={lang_tag(lang)}]").first
+        label = reply.evaluate("e => getComputedStyle(e, '::before').content")
+        assert language_name(lang, "en") in label
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_flowchart_links_every_outcome_to_its_page(
     visit: Visit, real_project: Project, lang: str
 ) -> None:
@@ -50,7 +66,11 @@ def test_flowchart_links_every_outcome_to_its_page(
     assert page.locator("[data-outcome]").count() == 1
 
 
-@pytest.mark.parametrize("path", ["/en/agents/", "/zh/agents/replies/", "/en/agents/rules/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/en/agents/", "/en/agents/replies/", "/en/agents/rules/"]
+    + [f"/{lang}/agents/replies/" for lang in OTHERS],
+)
 def test_agent_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     assert axe_violations(visit.open(path)) == []
 

@@ -9,6 +9,8 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit
 from tests.conftest import ROOT, lang_tag
+from tests.languages import LANGS, OTHERS
+from troubleshooter.languages.i18n import language_name
 from troubleshooter.project import Project
 from troubleshooter.publish.flowchart import branches
 
@@ -31,7 +33,7 @@ def shoot(page: Page, name: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_flowcharts(
     visit: Visit, real_project: Project, lang: str, width: int, scheme: str
 ) -> None:
@@ -82,7 +84,7 @@ def test_replies(visit: Visit, real_project: Project, width: int, scheme: str) -
     assert rows.count() == len(real_project.tree.outcomes)
     buttons = page.locator(".agent-copy")
     buttons.first.wait_for()
-    assert buttons.count() == 2 * rows.count()
+    assert buttons.count() == len(LANGS) * rows.count()  # the English page has every language
     for i in (0, 1, buttons.count() - 1):
         buttons.nth(i).scroll_into_view_if_needed()
         box = buttons.nth(i).bounding_box()
@@ -92,9 +94,10 @@ def test_replies(visit: Visit, real_project: Project, width: int, scheme: str) -
     if width < 1280:
         card = rows.first.bounding_box()
         assert card is not None and card["x"] + card["width"] <= width
-        label = page.locator(f".agent-reply[lang={lang_tag('zh')}]").first.evaluate(
-            "e => getComputedStyle(e, '::before').content"
-        )
-        assert "中文" in label or "Chinese" in label
+        for lang in OTHERS:
+            label = page.locator(f".agent-reply[lang={lang_tag(lang)}]").first.evaluate(
+                "e => getComputedStyle(e, '::before').content"
+            )
+            assert language_name(lang, "en") in label
     page.evaluate("window.scrollTo(0, 0)")
     shoot(page, f"replies-en-{width}-{scheme}")

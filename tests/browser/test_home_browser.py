@@ -7,12 +7,13 @@ import pytest
 
 from tests.browser.conftest import Visit, axe_violations
 from tests.browser.test_wizard_browser import heading
+from tests.languages import LANGS
 from troubleshooter.project import Project
 from troubleshooter.tree.engine import walk
 from troubleshooter.tree.words import Words
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_article_links_the_troubleshooter_first(
     visit_nojs: Visit, real_project: Project, words: dict[str, Words], lang: str
 ) -> None:
@@ -28,7 +29,7 @@ def test_the_article_links_the_troubleshooter_first(
     assert heading(page) == words[lang].question(tree.questions[tree.start])
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_common_cases_go_straight_to_their_question(
     visit_nojs: Visit, real_project: Project, words: dict[str, Words], lang: str
 ) -> None:
@@ -67,7 +68,7 @@ def test_search_button_needs_javascript(visit_nojs: Visit) -> None:
     assert not visit_nojs.open("/en/").locator("[data-open-search]").is_visible()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_agents_pages_are_a_footer_link_not_a_menu_entry(visit_nojs: Visit, lang: str) -> None:
     page = visit_nojs.open(f"/{lang}/troubleshooter/")
     assert page.locator(".md-nav a[href*='agents/']").count() == 0
@@ -76,6 +77,6 @@ def test_agents_pages_are_a_footer_link_not_a_menu_entry(visit_nojs: Visit, lang
     page.wait_for_url(f"**/{lang}/agents/")
 
 
-@pytest.mark.parametrize("path", ["/en/", "/zh/"])
+@pytest.mark.parametrize("path", [f"/{lang}/" for lang in LANGS])
 def test_home_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     assert axe_violations(visit.open(path)) == []

@@ -9,32 +9,51 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit
+from tests.languages import CHINESE, chinese
 
 OUTCOME = "troubleshooter/**/"  # an outcome is indexed once, at its canonical page
-# (language, query, the page expected in the top two: an article slug or an outcome id)
-CASES = [
-    ("en", "new phone", "articles/reactivate-ib-key/"),
-    ("en", "forgot PIN", "articles/dsc-login/"),
-    ("en", "lost phone", "lost-phone/"),
-    ("en", "temporary access", "temporary-access/"),
-    ("en", "withdrawal limit", "withdrawal-limits/"),  # the answer with every limit
-    ("en", "pink sheets", "articles/opt-back-in/"),
-    ("en", "app crashes", "articles/android-app-reset/"),
-    ("en", "request a DSC+", "dsc-plus-eligible/"),
-    ("zh", "提款上限", "articles/m2fs/"),
-    ("zh", "忘记PIN", "articles/dsc-login/"),
-    ("zh", "换了新手机", "articles/reactivate-ib-key/"),
-    ("zh", "申请数码安全卡+", "dsc-plus-eligible/"),
-    ("zh", "粉纸", "articles/opt-back-in/"),
-    ("zh", "共享设备", "articles/share-device/"),
-    ("zh", "手机丢了", "lost-phone/"),
-    ("zh", "临时账户访问", "temporary-access/"),
+# (query, the page expected in the top two: an article slug or an outcome id)
+ENGLISH = [
+    ("new phone", "articles/reactivate-ib-key/"),
+    ("forgot PIN", "articles/dsc-login/"),
+    ("lost phone", "lost-phone/"),
+    ("temporary access", "temporary-access/"),
+    ("withdrawal limit", "withdrawal-limits/"),  # the answer with every limit
+    ("pink sheets", "articles/opt-back-in/"),
+    ("app crashes", "articles/android-app-reset/"),
+    ("request a DSC+", "dsc-plus-eligible/"),
     # across topics: a device from one topic, a task from another
-    ("en", "Digital Security Card+ withdrawal limit", "articles/m2fs/"),
-    ("zh", "数码安全卡+ 提款上限", "articles/m2fs/"),
-    ("en", "share a device temporary code", "share-device-ineligible-temporary/"),
-    ("zh", "临时码 共享设备", "share-device-ineligible-temporary/"),
-    ("en", "new iPhone IB Key", "reactivate-ibkey-ios/"),
+    ("Digital Security Card+ withdrawal limit", "articles/m2fs/"),
+    ("share a device temporary code", "share-device-ineligible-temporary/"),
+    ("new iPhone IB Key", "reactivate-ibkey-ios/"),
+]
+# In Simplified Chinese; each Chinese language searches for them as it writes them.
+CHINESE_WORDS = [
+    ("提款上限", "articles/m2fs/"),
+    ("取款限额", "withdrawal-limits/"),  # two words to jieba (取款, 限额), found as one
+    ("忘记PIN", "articles/dsc-login/"),
+    ("换了新手机", "articles/reactivate-ib-key/"),
+    ("申请数码安全卡+", "dsc-plus-eligible/"),
+    ("粉纸", "articles/opt-back-in/"),
+    ("共享设备", "articles/share-device/"),
+    ("手机丢了", "lost-phone/"),
+    ("临时账户访问", "temporary-access/"),
+    ("数码安全卡+ 提款上限", "articles/m2fs/"),
+    ("临时码 共享设备", "share-device-ineligible-temporary/"),
+]
+# Material's search finds 忘記 and PIN on the Traditional pages, and 忘记PIN on the
+# Simplified ones, but not 忘記PIN typed as one word: a known gap, not yet understood.
+GAPS = {("zh-Hant", "忘记PIN")}
+CASES = [pytest.param("en", query, page, id=f"en-{query}") for query, page in ENGLISH] + [
+    pytest.param(
+        code,
+        chinese(code, query),
+        page,
+        id=f"{code}-{chinese(code, query)}",
+        marks=[pytest.mark.xfail(strict=True)] if (code, query) in GAPS else [],
+    )
+    for code in CHINESE
+    for query, page in CHINESE_WORDS
 ]
 
 TOP = """() => [...document.querySelectorAll(
@@ -53,7 +72,7 @@ def results(page: Page) -> list[str]:
     return list(page.evaluate(TOP))
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(("lang", "query", "expected"), CASES)
 def test_customers_words_find_the_answer(
     visit: Visit, lang: str, query: str, expected: str
 ) -> None:
@@ -67,16 +86,20 @@ def test_customers_words_find_the_answer(
         raise AssertionError(f"{query!r}: {expected} not in the top two of {results(page)}") from e
 
 
-def test_device_sharing_ranks_above_opting_back_in(visit: Visit) -> None:
-    page = visit.open("/zh/")
-    search(page, "共享设备")
+@pytest.mark.parametrize("lang", CHINESE)
+def test_device_sharing_ranks_above_opting_back_in(visit: Visit, lang: str) -> None:
+    page = visit.open(f"/{lang}/")
+    search(page, chinese(lang, "共享设备"))
     page.wait_for_function(f"() => ({TOP})().length > 1")
     found = results(page)
     share = next(i for i, p in enumerate(found) if p.endswith("articles/share-device/"))
     assert all(share < i for i, p in enumerate(found) if p.endswith("articles/opt-back-in/"))
 
 
-@pytest.mark.parametrize(("lang", "query"), [("en", "challenge code"), ("zh", "合规部门")])
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [("en", "challenge code")] + [(code, chinese(code, "合规部门")) for code in CHINESE],
+)
 def test_agents_pages_never_appear_in_results(visit: Visit, lang: str, query: str) -> None:
     page = visit.open(f"/{lang}/")
     search(page, query)

@@ -6,33 +6,42 @@ import pytest
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.conftest import lang_tag
+from tests.languages import CHINESE, LANGS, OTHERS, chinese
 from troubleshooter.project import Project
 
 
-def test_root_sends_a_chinese_browser_to_chinese(visitor: Visitor) -> None:
-    page = visitor(locale="zh-CN").open("/")
-    page.wait_for_url("**/zh/")
-    assert page.locator("html").get_attribute("lang") == lang_tag("zh")
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [("zh-CN", "zh"), ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("en-GB", "en"), ("fr", "en")],
+)
+def test_root_sends_a_browser_to_its_language(visitor: Visitor, locale: str, lang: str) -> None:
+    page = visitor(locale=locale).open("/")
+    page.wait_for_url(f"**/{lang}/")
+    assert page.locator("html").get_attribute("lang") == lang_tag(lang)
 
 
-def test_switcher_lands_on_the_same_article(visit: Visit, real_project: Project) -> None:
+@pytest.mark.parametrize("lang", OTHERS)
+def test_switcher_lands_on_the_same_article(visit: Visit, real_project: Project, lang: str) -> None:
     page = visit.open("/en/articles/share-device/")
-    page.locator(".md-header__option .md-select__link[hreflang=zh-Hans-CN]").first.dispatch_event(
-        "click"
-    )
-    page.wait_for_url("**/zh/articles/share-device/")
-    title = real_project.lang("zh").t(real_project.content.articles["share-device"].title)
+    link = page.locator(f".md-header__option .md-select__link[hreflang={lang_tag(lang)}]").first
+    link.dispatch_event("click")
+    page.wait_for_url(f"**/{lang}/articles/share-device/")
+    title = real_project.lang(lang).t(real_project.content.articles["share-device"].title)
     assert page.locator("h1").inner_text().replace("¶", "").strip() == title
 
 
 @pytest.mark.parametrize(
     ("lang", "query", "slug"),
     [
-        ("zh", "重新激活", "reactivate-ib-key"),
-        ("zh", "共享", "share-device"),
-        ("zh", "安全设备", "share-device"),
-        ("en", "reactivate", "reactivate-ib-key"),
-    ],
+        (code, chinese(code, query), slug)
+        for code in CHINESE
+        for query, slug in (
+            ("重新激活", "reactivate-ib-key"),
+            ("共享", "share-device"),
+            ("安全设备", "share-device"),
+        )
+    ]
+    + [("en", "reactivate", "reactivate-ib-key")],
 )
 def test_search_finds_words_in_each_language(
     visit: Visit, lang: str, query: str, slug: str
@@ -46,7 +55,12 @@ def test_search_finds_words_in_each_language(
     found.first.wait_for(state="attached", timeout=15000)
 
 
-@pytest.mark.parametrize("path", ["/en/", "/zh/", "/en/articles/m2fs/", "/zh/articles/dsc-login/"])
+@pytest.mark.parametrize(
+    "path",
+    [f"/{lang}/" for lang in LANGS]
+    + ["/en/articles/m2fs/"]
+    + [f"/{lang}/articles/dsc-login/" for lang in OTHERS],
+)
 def test_pages_have_no_serious_accessibility_violations(visit: Visit, path: str) -> None:
     page = visit.open(path)
     assert axe_violations(page) == []

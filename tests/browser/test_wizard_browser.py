@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import Visit, Visitor, axe_violations
 from tests.conftest import ROOT, real_outcome_ids
+from tests.languages import LANGS, OTHERS
 from troubleshooter.project import Project
 from troubleshooter.publish.webwizard import segments
 from troubleshooter.tree.engine import State
@@ -46,12 +47,13 @@ def click_through(visit: Visit, words: Words, lang: str, state: State) -> None:
 
 
 # JavaScript only moves focus and adds buttons; the answers are plain links either way.
-# So each outcome is walked once per language, with JavaScript on in one of the two and
-# off in the other (alternating from one outcome to the next): every outcome and every
-# language is still reached both ways, in half the walks.
+# So each outcome is walked once per language, with JavaScript on or off alternating
+# from one language and one outcome to the next: every outcome is reached both ways,
+# and every language too, in half the walks.
 WALKS = []
 for _i, _outcome in enumerate(real_outcome_ids()):
-    for _lang, _js in (("en", _i % 2 == 0), ("zh", _i % 2 == 1)):
+    for _j, _lang in enumerate(LANGS):
+        _js = (_i + _j) % 2 == 0
         _id = f"{_lang}-{_outcome}-{'js' if _js else 'nojs'}"
         WALKS.append(pytest.param(_lang, _outcome, _js, id=_id))
 
@@ -68,14 +70,15 @@ def test_every_outcome_by_clicking(
     click_through(visitor(javascript=javascript), words[lang], lang, first_path[outcome])
 
 
+@pytest.mark.parametrize("lang", OTHERS)
 def test_deep_link_shows_the_result_with_its_trail(
-    visit_nojs: Visit, words: dict[str, Words], first_path: dict[str, State]
+    visit_nojs: Visit, words: dict[str, Words], first_path: dict[str, State], lang: str
 ) -> None:
     """The deepest first path: its diagnosis, its trail, and a change link per answer."""
     state = max(first_path.values(), key=lambda s: (len(s.trail), s.trail))
     assert state.outcome is not None and len(state.trail) >= 2
-    zh = words["zh"]
-    page = visit_nojs.open(f"/zh/troubleshooter/{'/'.join(segments(state))}/")
+    zh = words[lang]
+    page = visit_nojs.open(f"/{lang}/troubleshooter/{'/'.join(segments(state))}/")
     diagnosis = page.locator(".wizard-diagnosis")
     assert diagnosis.get_attribute("data-outcome") == state.outcome.id
     assert zh.diagnosis(state).split("\n")[0].strip() in diagnosis.inner_text()
@@ -87,7 +90,7 @@ def test_deep_link_shows_the_result_with_its_trail(
         change.get_attribute("aria-label") or ""
     )
     change.click()
-    page.wait_for_url(f"**/zh/troubleshooter/{state.trail[0][1]}/")
+    page.wait_for_url(f"**/{lang}/troubleshooter/{state.trail[0][1]}/")
     assert heading(page) == zh.question(zh.project.tree.questions[node])
 
 
@@ -139,6 +142,7 @@ def test_print_summary_needs_javascript(visit: Visit, visit_nojs: Visit) -> None
         "/en/troubleshooter/withdrawal/scc/up-to-1000000/up-to-1000000/"
         "withdrawal-needs-stronger-device/",
         "/zh/troubleshooter/opted-out/no/rejoin-sls-no-permission/",
+        "/zh-Hant/troubleshooter/share-device/want-to-share/",
     ],
 )
 def test_troubleshooter_pages_have_no_serious_accessibility_violations(

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import click
 
+from ..engines.builddocs import config_file
+from ..languages.i18n import languages
 from ..project import DEFAULT_ROOT
 from .main import _
 
@@ -47,9 +49,8 @@ class Language:
 
 
 def site_languages(root: Path) -> list[Language]:
-    """English from ``mkdocs.yml``, then one language per ``mkdocs.<code>.yml``."""
-    others = sorted(p.name for p in root.glob("mkdocs.*.yml"))
-    return [Language("en", SHARED_CONFIG)] + [Language(n.split(".")[1], n) for n in others]
+    """Every language of the project (English, then one per catalog) with its configuration."""
+    return [Language(code, config_file(code)) for code in languages(root / "locales")]
 
 
 def build_site(root: Path, site: Path, echo: Callable[[str], None] = print) -> None:
@@ -62,11 +63,21 @@ def build_site(root: Path, site: Path, echo: Callable[[str], None] = print) -> N
                 % {"path": root / SHARED_CONFIG}
             ]
         )
+    langs = site_languages(root)
+    missing = [lang.config for lang in langs if not (root / lang.config).is_file()]
+    if missing:
+        raise BuildError(
+            [
+                _("%(path)s: no such file — add it (README: Adding a language)")
+                % {"path": root / config}
+                for config in missing
+            ]
+        )
     _check_replaceable(site)
     site.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     try:
-        for lang in site_languages(root):
+        for lang in langs:
             _build_one(root, lang, new / lang.code)
             echo(_("Built %(lang)s (%(config)s).") % {"lang": lang.code, "config": lang.config})
         _replace(site, new)

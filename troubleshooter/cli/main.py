@@ -14,7 +14,7 @@ import click
 
 from ..engines import builddocs
 from ..errors import ContentError
-from ..languages.i18n import CATALOG, Lang, cli_translations, languages
+from ..languages.i18n import Lang, best_language, catalog_path, cli_translations, languages
 from ..project import DEFAULT_ROOT, Project, load_project
 from ..publish.pages import pages
 from ..tree import agent
@@ -31,12 +31,12 @@ LANGS = tuple(languages(DEFAULT_ROOT / "locales"))  # English, then every catalo
 
 
 def _env_lang() -> str:
-    """The language of the environment's locale (``zh_CN.UTF-8`` → ``zh``) if we have it."""
+    """The language of the environment's locale if we have it: ``zh_CN.UTF-8`` → ``zh``,
+    ``zh_TW.UTF-8`` or ``zh_HK.UTF-8`` → ``zh-Hant``."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            code = value.split(":")[0].split(".")[0].split("_")[0].lower()
-            return code if code in LANGS else LANGS[0]
+            return best_language(value.split(":")[0], LANGS) or LANGS[0]
     return LANGS[0]
 
 
@@ -191,7 +191,7 @@ def _lang(project: Project, lang: str) -> Lang:
             % {
                 "root": project.root,
                 "lang": lang,
-                "path": f"locales/{lang}/{CATALOG}",
+                "path": catalog_path(Path("locales"), lang),
                 "choices": ", ".join(project.languages),
             },
             param_hint="--lang",

@@ -22,6 +22,7 @@ from markupsafe import escape
 
 from ..errors import ContentError, Problem, Where
 from ..hints import N_
+from ..languages.i18n import SOURCE_LANG, is_chinese, language_name
 from ..project import Project
 from ..publish.pages import NavItem, Pages, pages
 
@@ -61,14 +62,15 @@ class OutFolderError(Exception):
 
 def config_file(code: str) -> str:
     """The project's MkDocs configuration of a language."""
-    return "mkdocs.yml" if code == "en" else f"mkdocs.{code}.yml"
+    return "mkdocs.yml" if code == SOURCE_LANG else f"mkdocs.{code}.yml"
 
 
 def settings(
     project: Project, code: str, generated: Pages, config: Mapping[str, Any]
 ) -> dict[str, Any]:
     """What a language's build adds to its configuration ``config``: title, navigation,
-    theme words, the pages' language tag, the colour toggles' and permalinks' titles.
+    theme words, the pages' language tag, the colour toggles' and permalinks' titles,
+    and the language switcher's entries (every language of the project).
 
     The theme writes these into its pages as HTML, and translations are text: each
     comes escaped.
@@ -79,9 +81,7 @@ def settings(
         return str(escape(lang.gettext(msgid)))
 
     alternates = [
-        alt | {"tag": project.lang(alt["lang"]).tag}
-        for alt in config["extra"].get("alternate", [])
-        if alt["lang"] in project.languages
+        {"name": language_name(c), "lang": c, "tag": project.lang(c).tag} for c in project.languages
     ]
     palette = [
         scheme | {"toggle": scheme["toggle"] | {"name": text(scheme["toggle"]["name"])}}
@@ -115,7 +115,7 @@ def search_words(project: Project, code: str) -> list[str]:
     words are added to jieba's dictionary so that 重新激活 or 提款上限 are found.
     Words with a space are left out: jieba never matches across one.
     """
-    if not code.startswith("zh"):
+    if not is_chinese(code):
         return []
     lang = project.lang(code)
     words = [term.words[code] for term in project.content.glossary if code in term.words]
@@ -123,13 +123,13 @@ def search_words(project: Project, code: str) -> list[str]:
     return [word for word in dict.fromkeys(words) if word and not any(c.isspace() for c in word)]
 
 
-def root_page(project: Project, alternates: list[dict[str, str]]) -> str:
+def root_page(project: Project) -> str:
     """``site/index.html``: sends visitors to the first of their languages we publish."""
     env = Environment(loader=FileSystemLoader(project.templates), autoescape=True)
     languages = [
-        alt | {"title": lang.t(project.content.site.title), "tag": lang.tag}
-        for alt in alternates
-        if alt["lang"] in project.languages and (lang := project.lang(alt["lang"]))
+        {"lang": code, "title": lang.t(project.content.site.title), "tag": lang.tag}
+        for code in project.languages
+        if (lang := project.lang(code))
     ]
     return env.get_template("root.html.j2").render(languages=languages)
 
@@ -260,8 +260,7 @@ def write_docs(project: Project, code: str, out: Path, engine: str = "mkdocs") -
             _search_settings(config)["jieba_dict_user"] = str(out / JIEBA_WORDS)
     site = out / "site"
     site.mkdir()
-    alternates = config.get("extra", {}).get("alternate", [])
-    (site / "index.html").write_text(root_page(project, alternates), encoding="utf-8")
+    (site / "index.html").write_text(root_page(project), encoding="utf-8")
     path = out / "mkdocs.yml"
     text = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
     path.write_text(HEADER + text, encoding="utf-8")

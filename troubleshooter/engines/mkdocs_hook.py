@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from troubleshooter.engines.builddocs import MATERIAL_OVERRIDES, root_page, search_words, settings
 from troubleshooter.errors import ContentError
+from troubleshooter.languages.i18n import catalog_path
 from troubleshooter.project import Project, load_project
 from troubleshooter.publish.pages import Pages, pages
 
@@ -42,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if code not in _project.languages:
             raise Abort(
                 f"theme.language {code!r} has no catalog in locales/ — add "
-                f"locales/{code}/LC_MESSAGES/messages.po or fix mkdocs.yml"
+                f"{catalog_path(Path('locales'), code)} or fix mkdocs.yml"
             )
         _generated = pages(_project, code)
     except ContentError as e:
@@ -78,7 +79,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if site_dir.name != config.theme["language"]:
         return  # not a per-language build, e.g. ``mkdocs serve``'s temporary folder
     assert _project is not None
-    html = root_page(_project, config.extra["alternate"])
+    html = root_page(_project)
     (site_dir.parent / "index.html").write_text(html, encoding="utf-8")
 
 

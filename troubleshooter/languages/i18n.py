@@ -1,8 +1,11 @@
 """Languages: gettext catalogs (Babel), their checks, and locale formatting.
 
 English strings in content/, templates and code are the msgids; each other
-language has ``locales/<lang>/LC_MESSAGES/messages.po``. Catalogs are read with
-Babel straight from the ``.po`` files, so a build never uses a stale ``.mo``.
+language has ``locales/<locale>/LC_MESSAGES/messages.po``. A language has two
+spellings, mapped here only: its code in URLs, HTML and ``--lang`` is a BCP 47
+tag (``zh-Hant``), its catalog folder and Babel locale use ``_`` (``zh_Hant``).
+Catalogs are read with Babel straight from the ``.po`` files, so a build never
+uses a stale ``.mo``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from functools import cache
 from gettext import c2py
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, parse_locale
+from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.numbers import (
@@ -38,15 +42,64 @@ from .untrusted import added_markup, formats_safely
 
 SOURCE_LANG = "en"
 CATALOG = "LC_MESSAGES/messages.po"
+SEEDING = "convert.yml"  # beside a catalog seeded by conversion (languages/convert.py)
 _CJK = "\u3400-\u9fff"
 _LEADING_NUMBER = re.compile(r"[\d.,]+")
 _ASCII_PUNCT_NEAR_CJK = re.compile(rf"[{_CJK}][,;:?!()]|[,;:?!(][{_CJK}]|[{_CJK}]\.(?!\w)")
 
 
 def languages(locales: Path) -> list[str]:
-    """The source language first, then every language with a catalog."""
-    found = sorted(p.parent.parent.name for p in locales.glob(f"*/{CATALOG}"))
+    """The source language first, then every language with a catalog, as codes (``zh-Hant``)."""
+    found = sorted(p.parent.parent.name.replace("_", "-") for p in locales.glob(f"*/{CATALOG}"))
     return [SOURCE_LANG, *found]
+
+
+def locale_name(code: str) -> str:
+    """The Babel locale and catalog folder of a language code: ``zh-Hant`` → ``zh_Hant``."""
+    return code.replace("-", "_")
+
+
+def catalog_path(locales: Path, code: str) -> Path:
+    """Where the catalog of language ``code`` lives."""
+    return locales / locale_name(code) / CATALOG
+
+
+def best_language(wanted: str, published: Iterable[str]) -> str | None:
+    """The published language for a locale such as ``zh_TW.UTF-8`` or ``zh-HK``.
+
+    Languages match on their language and script, with Babel's likely subtags:
+    ``zh_TW`` and ``zh_HK`` are Traditional (``zh-Hant``), ``zh_CN`` is ``zh``.
+    """
+    try:
+        asked = _script_of(wanted.split(".")[0].split("@")[0].replace("-", "_"))
+    except (ValueError, TypeError):
+        return None
+    return next((code for code in published if _script_of(locale_name(code)) == asked), None)
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """A language's name from CLDR, in ``in_language`` or else in itself: 繁體中文 in
+    itself, Traditional Chinese in English, 繁体中文 in ``zh``."""
+    names = Locale.parse(locale_name(in_language or code))
+    language, script = _script_of(locale_name(code))
+    return (
+        names.languages.get(f"{language}_{script}")
+        or Locale.parse(locale_name(code)).get_display_name(names)
+        or code
+    )
+
+
+def is_chinese(code: str) -> bool:
+    """Chinese in any script: segmented with jieba, checked for full-width punctuation."""
+    return _script_of(locale_name(code))[0] == "zh"
+
+
+@cache
+def _script_of(name: str) -> tuple[str, str | None]:
+    language, territory, script = parse_locale(name)[:3]
+    likely = get_global("likely_subtags")
+    full = likely.get(f"{language}_{territory}") or likely.get(language)
+    return language.lower(), script or (parse_locale(full)[2] if full else None)
 
 
 @dataclass(frozen=True)
@@ -61,7 +114,7 @@ class Lang:
 
     @property
     def locale(self) -> Locale:
-        return Locale.parse(self.code)
+        return Locale.parse(locale_name(self.code))
 
     def gettext(self, text: str) -> str:
         return self.translations.gettext(text)
@@ -79,27 +132,31 @@ class Lang:
         return money(amount, currency, self.code)
 
     def date(self, day: dt.date) -> str:
-        return format_date(day, format="long", locale=self.code)
+        return format_date(day, format="long", locale=locale_name(self.code))
 
     def number(self, n: int) -> str:
-        return format_decimal(n, locale=self.code)
+        return format_decimal(n, locale=locale_name(self.code))
 
 
 @cache  # pure, and called for every cell of every limits table: Babel formatting is slow
 def money(amount: int, currency: str, code: str) -> str:
     """An amount in words of the locale: ``500,000 US dollars``; ``50万美元`` where the
-    locale counts in myriads and the compact form is exact (else ``12,345美元``)."""
-    if compact := _compact(amount, code):
-        pattern = get_currency_unit_pattern(currency, count=amount, locale=code)
-        return pattern.format(compact, get_currency_name(currency, count=amount, locale=code))
-    return format_currency(amount, currency, locale=code, format_type="name", currency_digits=False)
+    locale counts in myriads and the compact form is exact (else ``12,345美元``); ``50萬 美元``
+    in ``zh-Hant``."""
+    locale = locale_name(code)
+    if compact := _compact(amount, locale):
+        pattern = get_currency_unit_pattern(currency, count=amount, locale=locale)
+        return pattern.format(compact, get_currency_name(currency, count=amount, locale=locale))
+    return format_currency(
+        amount, currency, locale=locale, format_type="name", currency_digits=False
+    )
 
 
 @cache
 def compact_units(code: str) -> dict[str, int]:
     """The units of the locale's compact amounts and what each is worth (万: 10,000,
     亿: 10⁸, 万亿: 10¹²), longest first; none where the locale does not count in myriads."""
-    formats = Locale.parse(code).compact_decimal_formats["short"]["other"]
+    formats = Locale.parse(locale_name(code)).compact_decimal_formats["short"]["other"]
     if formats["1000"].pattern != "0":
         return {}
     units: dict[str, int] = {}
@@ -110,18 +167,18 @@ def compact_units(code: str) -> dict[str, int]:
     return dict(sorted(units.items(), key=lambda u: len(u[0]), reverse=True))
 
 
-def _compact(amount: int, code: str) -> str | None:
+def _compact(amount: int, locale: str) -> str | None:
     """Babel's compact form (``150万``) in a locale whose compact forms start at ten
     thousand (万, 萬), when it states the amount exactly; else ``None``.
 
     English has compact forms too (``1.5M``), from a thousand: a help text keeps the
     full figure there, as its readers expect.
     """
-    formats = Locale.parse(code).compact_decimal_formats["short"]["other"]
+    formats = Locale.parse(locale).compact_decimal_formats["short"]["other"]
     if formats["1000"].pattern != "0" or amount < 10_000:
         return None
-    text = format_compact_decimal(amount, locale=code, fraction_digits=2)
-    number = parse_decimal(_LEADING_NUMBER.match(text).group(0), locale=code)  # type: ignore[union-attr]
+    text = format_compact_decimal(amount, locale=locale, fraction_digits=2)
+    number = parse_decimal(_LEADING_NUMBER.match(text).group(0), locale=locale)  # type: ignore[union-attr]
     scale = Decimal(10) ** round(math.log10(amount / number))
     return text if number * scale == amount else None
 
@@ -177,7 +234,8 @@ def texts(value: object) -> tuple[str, ...]:
 
 def make_lang(content: Content, code: str, catalog: Catalog | None) -> Lang:
     facts = content.facts.placeholders(
-        lambda a: money(a, content.facts.currency, code), lambda n: format_decimal(n, locale=code)
+        lambda a: money(a, content.facts.currency, code),
+        lambda n: format_decimal(n, locale=locale_name(code)),
     )
     amounts = frozenset(money(a, content.facts.currency, code) for a in content.facts.amounts())
     return Lang(code, translations_from(catalog), facts, amounts, _tag(catalog, code))
@@ -197,7 +255,7 @@ def cli_translations(locales: Path, code: str) -> NullTranslations:
     """Translations for the command line (English when the catalog is absent or broken)."""
     if code == SOURCE_LANG:
         return NullTranslations()
-    return translations_from(read_catalog(locales / code / CATALOG, Problems()))
+    return translations_from(read_catalog(catalog_path(locales, code), Problems()))
 
 
 # -- checks ------------------------------------------------------------------
@@ -209,8 +267,10 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
     Without ``content`` (it did not load), only what the catalog holds is checked.
     """
     problems = Problems()
-    code = path.parent.parent.name
+    code = path.parent.parent.name.replace("_", "-")
     shown = display_path(path)  # once: resolving a path for each entry is slow
+    seeded = (path.parent.parent / SEEDING).is_file()
+    convert = " or run 'make i18n-convert'" if seeded else ""
     glossary = [t for t in content.glossary if code in t.words] if content is not None else []
     terms = [(t, re.compile(rf"(?<!\w){re.escape(t.en)}(?!\w)")) for t in glossary]
     avoided = _avoided_words(glossary, code)
@@ -220,7 +280,7 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
             problems.add(
                 msg.where,
                 f"no {code} translation for {msg.text[:60]!r}",
-                f"run 'make i18n-extract i18n-update' and translate it in {path.name}",
+                f"run 'make i18n-extract i18n-update' and translate it in {path.name}{convert}",
             )
     for entry in catalog:
         if not entry.id:
@@ -238,7 +298,8 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
             problems.add(
                 where,
                 f"no {code} translation for {ids[0][:60]!r}",
-                f"translate it{' in every plural form' if len(ids) > 1 else ''} in {path.name}",
+                f"translate it{' in every plural form' if len(ids) > 1 else ''} in {path.name}"
+                + convert,
             )
             continue
         for i, form in enumerate(forms):
@@ -275,7 +336,7 @@ def _check_words(
                 f"which the broker does not write for {term.en!r}",
                 f"write {term.words[code]!r} (content/glossary.yml:{term.where.line})",
             )
-    if code.startswith("zh") and (bad := _ASCII_PUNCT_NEAR_CJK.search(msgstr)):
+    if is_chinese(code) and (bad := _ASCII_PUNCT_NEAR_CJK.search(msgstr)):
         problems.add(
             where,
             f"ASCII punctuation {bad.group(0)!r} in Chinese text",

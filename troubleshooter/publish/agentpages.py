@@ -1,14 +1,14 @@
 """The support agents' reference pages: the flowchart, every outcome with its replies
-in both languages, and the rules as tables. One language's pages at a time."""
+beside the English, and the rules as tables. One language's pages at a time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import jinja2
-from babel import Locale
 
 from ..hints import DOCUMENTED, HINTS, example, hint
+from ..languages.i18n import language_name
 from ..tree.engine import first_paths
 from ..tree.words import Words
 from ..verification import Reason
@@ -54,6 +54,15 @@ def outcome_rows(words: Words, others: dict[str, Words]) -> list[OutcomeRow]:
     return rows
 
 
+def reply_columns(code: str, languages: list[str]) -> list[list[str]]:
+    """The replies table's columns: English, then the page's language; on the English
+    page, every other language in one column (the customer's), each reply labelled."""
+    english, *others = languages
+    if code == english:
+        return [[english], others] if others else [[english]]
+    return [[english], [code]]
+
+
 def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment) -> dict[str, str]:
     """Markdown of the agents' pages by path; ``others`` words the replies side by side."""
     rows = outcome_rows(words, others)
@@ -84,13 +93,14 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
     ]
     by_id = {row.id: row for row in rows}
     _, share = words.sections(tree.role("sharing-rule"))[0]
-    names = {code: Locale.parse(code).get_display_name(words.lang.code) or code for code in others}
+    names = {code: language_name(code, words.lang.code) for code in others}
     context = {
         "words": words,
         "rows": rows,
         "root": "../",
         "languages": others,
         "language_names": names,
+        "reply_columns": reply_columns(words.lang.code, list(others)),
         "hints": hints,
         "known_errors": [row for row in rows if tree.outcomes[row.id].known_error],
         "dsc_plus": by_id[tree.role("dsc-plus-rule").id].when,

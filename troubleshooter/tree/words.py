@@ -102,7 +102,7 @@ class Words:
         allowed = state.params.get("allowed")
         if isinstance(allowed, list):
             names = [self.obtainable(d) for d in allowed]
-            out["allowed"] = format_list(names, style="or", locale=self.lang.code)
+            out["allowed"] = format_list(names, style="or", locale=self.lang.locale)
         return out
 
     def title(self, outcome: Outcome) -> str:
