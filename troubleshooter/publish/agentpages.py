@@ -65,7 +65,9 @@ def reply_columns(code: str, languages: list[str]) -> list[list[str]]:
 
 def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment) -> dict[str, str]:
     """Markdown of the agents' pages by path; ``others`` words the replies side by side."""
-    rows = outcome_rows(words, others)
+    columns = reply_columns(words.lang.code, list(others))
+    shown = {code for column in columns for code in column}  # replies cost: only these
+    rows = outcome_rows(words, {code: w for code, w in others.items() if code in shown})
     pages = {row.id: "../troubleshooter/" + row.page for row in rows}  # from agents/
     tree = words.project.tree
     start = tree.questions[tree.start]
@@ -100,7 +102,7 @@ def agent_pages(words: Words, others: dict[str, Words], env: jinja2.Environment)
         "root": "../",
         "languages": others,
         "language_names": names,
-        "reply_columns": reply_columns(words.lang.code, list(others)),
+        "reply_columns": columns,
         "hints": hints,
         "known_errors": [row for row in rows if tree.outcomes[row.id].known_error],
         "dsc_plus": by_id[tree.role("dsc-plus-rule").id].when,
