@@ -24,7 +24,7 @@ from babel.messages.mofile import write_mo
 
 from ..errors import Problems
 from ..hints import N_, N_plural, Plural
-from ..languages.i18n import CATALOG, SOURCE_LANG, safe_translation, texts
+from ..languages.i18n import SOURCE_LANG, catalog_path, safe_translation, texts
 from ..languages.pofile import read_catalog
 
 DOMAIN = "troubleshooter-click"
@@ -118,7 +118,7 @@ def _compiled(locales: Path, code: str) -> Path:
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     if code == SOURCE_LANG:
         return folder
-    source = read_catalog(locales / code / CATALOG, Problems())
+    source = read_catalog(catalog_path(locales, code), Problems())
     if source is None:
         return folder
     catalog = Catalog(locale=source.locale, domain=DOMAIN)
