@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -150,14 +151,18 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
     return env
 
 
-def nowrap(markup: str, amounts: Collection[str]) -> str:
+def nowrap(markup: str, amounts: frozenset[str]) -> str:
     """``markup`` with each of ``amounts`` kept on one line (``100万美元`` on a phone)."""
+    pattern = _amount_pattern(amounts)
+    return pattern.sub(r'<span class="nowrap">\g<0></span>', markup) if pattern else markup
+
+
+@cache  # a language's amounts are one set: build its pattern once, not per string
+def _amount_pattern(amounts: frozenset[str]) -> re.Pattern[str] | None:
     if not amounts:
-        return markup
+        return None
     alternatives = "|".join(map(re.escape, sorted(amounts, key=len, reverse=True)))
-    return re.sub(
-        rf"(?<![\d.,])(?:{alternatives})", lambda m: f'<span class="nowrap">{m[0]}</span>', markup
-    )
+    return re.compile(rf"(?<![\d.,])(?:{alternatives})")
 
 
 def _fail(message: str) -> None:
