@@ -126,6 +126,8 @@ def load_tree(path: Path, content: Content) -> Tree:
             f"add '{role}: <outcome id>' under roles:",
         )
     problems.raise_if_any()
+    _check_inputs_asked(tree, problems)
+    problems.raise_if_any()
     _check_asked(tree, content.facts, problems)
     problems.raise_if_any()
     return tree
@@ -229,6 +231,37 @@ def _check(tree: Tree, content: Content, top: Where, problems: Problems) -> None
             f"the tree loops: {' → '.join(cycle)}",
             "route one of these options forward to a new node or an outcome",
         )
+
+
+def _check_inputs_asked(tree: Tree, problems: Problems) -> None:
+    """Every path to a decision asks the questions whose answers the decision takes."""
+    needed = {q for d in tree.decisions.values() for q in d.inputs.values()}
+    seen: set[tuple[str, frozenset[str]]] = set()
+    reported: set[str] = set()
+
+    def visit(node_id: str, asked: frozenset[str]) -> None:
+        if (node_id, asked) in seen or node_id in tree.outcomes:
+            return
+        seen.add((node_id, asked))
+        decision = tree.decisions.get(node_id)
+        if decision is not None:
+            missing = sorted(set(decision.inputs.values()) - asked)
+            if missing:
+                if node_id not in reported:
+                    reported.add(node_id)
+                    problems.add(
+                        decision.where,
+                        f"decision {node_id!r} takes the answer to {missing[0]!r}, "
+                        "which a path to it does not ask",
+                        "route every path to this decision through that question",
+                    )
+                return
+        else:
+            asked |= {node_id} & needed
+        for target in tree.targets(node_id):
+            visit(target, asked)
+
+    visit(tree.start, frozenset())
 
 
 def _check_asked(tree: Tree, facts: Facts, problems: Problems) -> None:
