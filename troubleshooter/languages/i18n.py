@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -25,6 +25,7 @@ from babel.core import get_global
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.numbers import (
+    NumberPattern,
     format_compact_decimal,
     format_currency,
     format_decimal,
@@ -156,15 +157,20 @@ def money(amount: int, currency: str, code: str) -> str:
 def compact_units(code: str) -> dict[str, int]:
     """The units of the locale's compact amounts and what each is worth (万: 10,000,
     亿: 10⁸, 万亿: 10¹²), longest first; none where the locale does not count in myriads."""
-    formats = Locale.parse(locale_name(code)).compact_decimal_formats["short"]["other"]
-    if formats["1000"].pattern != "0":
-        return {}
+    formats = _myriad_formats(locale_name(code))
     units: dict[str, int] = {}
     for magnitude, pattern in formats.items():
         unit = pattern.pattern.replace("0", "").strip()
         if unit and unit not in units:
             units[unit] = int(magnitude) // 10 ** (pattern.pattern.count("0") - 1)
     return dict(sorted(units.items(), key=lambda u: len(u[0]), reverse=True))
+
+
+def _myriad_formats(locale: str) -> Mapping[str, NumberPattern]:
+    """Babel's short compact patterns by magnitude, for a locale whose compact forms
+    start at ten thousand (万, 萬); empty for one that starts at a thousand (1K)."""
+    formats = Locale.parse(locale).compact_decimal_formats["short"]["other"]
+    return formats if formats["1000"].pattern == "0" else {}
 
 
 def _compact(amount: int, locale: str) -> str | None:
@@ -174,8 +180,7 @@ def _compact(amount: int, locale: str) -> str | None:
     English has compact forms too (``1.5M``), from a thousand: a help text keeps the
     full figure there, as its readers expect.
     """
-    formats = Locale.parse(locale).compact_decimal_formats["short"]["other"]
-    if formats["1000"].pattern != "0" or amount < 10_000:
+    if not _myriad_formats(locale) or amount < 10_000:
         return None
     text = format_compact_decimal(amount, locale=locale, fraction_digits=2)
     number = parse_decimal(_LEADING_NUMBER.match(text).group(0), locale=locale)  # type: ignore[union-attr]
