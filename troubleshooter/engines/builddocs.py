@@ -11,7 +11,9 @@ same functions, so both ways give the same pages.
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections.abc import Mapping
+from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -113,14 +115,27 @@ def search_words(project: Project, code: str) -> list[str]:
 
     Material segments Chinese with jieba when it builds the search index; these
     words are added to jieba's dictionary so that 重新激活 or 提款上限 are found.
-    Words with a space are left out: jieba never matches across one.
+    Material hands jieba each run of Han characters alone, so a word that mixes
+    scripts (忘記PIN, 数码安全卡+) or has a space counts by its Han runs too: were
+    忘記 cut as 忘 and 記卡 somewhere, 忘 would be a token, and Material's query
+    segmentation would then search 忘記PIN as 忘PIN.
     """
     if not is_chinese(code):
         return []
     lang = project.lang(code)
     words = [term.words[code] for term in project.content.glossary if code in term.words]
     words += [lang.t(keyword) for keyword in project.content.keywords.messages()]
-    return [word for word in dict.fromkeys(words) if word and not any(c.isspace() for c in word)]
+    runs = [run for word in words for run in _han_runs(word) if len(run) > 1 and run != word]
+    whole = [word for word in words if word and not any(c.isspace() for c in word)]
+    return list(dict.fromkeys(whole + runs))
+
+
+def _han_runs(text: str) -> list[str]:
+    return ["".join(run) for han, run in groupby(text, key=_is_han) if han]
+
+
+def _is_han(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
 
 
 def root_page(project: Project) -> str:
