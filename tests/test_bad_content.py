@@ -4,6 +4,8 @@ Each ``tests/bad/<case>.yml`` edits one file of a copy of the fixture project
 (``tests/fixture/``, frozen: the real content may change freely) and lists the
 problems expected, each as the start of a ``path:line: problem`` line. ``{line}``
 stands for the line where the first edit starts, ``{line+N}`` for N lines below it.
+``build`` names the language whose build must stop (default: English): each build
+checks the content and the catalog of the language it publishes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ruamel.yaml import YAML
 from tests.conftest import BIN, ROOT, mkdocs_build, run
 from tests.languages import LANGS
 from troubleshooter.cli.main import main
+from troubleshooter.languages.i18n import SOURCE_LANG
 
 CASES = sorted((Path(__file__).parent / "bad").glob("*.yml"))
 
@@ -65,12 +68,14 @@ def test_bad_input_is_reported_precisely(
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
 def test_bad_input_stops_the_build_before_writing(fixture_project: Path, case_file: Path) -> None:
     project = fixture_project
-    expected = _apply(project, YAML(typ="safe").load(case_file))
+    case = YAML(typ="safe").load(case_file)
+    expected = _apply(project, case)
     site = project / "site"
-    (site / "en").mkdir(parents=True)
-    (site / "en" / "index.html").write_text("previous good site", encoding="utf-8")
-    result = mkdocs_build(project, "en", site)
+    lang = case.get("build", SOURCE_LANG)
+    (site / lang).mkdir(parents=True)
+    (site / lang / "index.html").write_text("previous good site", encoding="utf-8")
+    result = mkdocs_build(project, lang, site)
     assert result.returncode != 0
     assert expected[0] in result.stderr + result.stdout
-    assert [p.name for p in site.rglob("*")] == ["en", "index.html"]
-    assert (site / "en" / "index.html").read_text(encoding="utf-8") == "previous good site"
+    assert [p.name for p in site.rglob("*")] == [lang, "index.html"]
+    assert (site / lang / "index.html").read_text(encoding="utf-8") == "previous good site"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,11 +79,14 @@ class Project:
         return make_lang(self.content, code, self.catalogs.get(code))
 
 
-def load_project(root: Path = DEFAULT_ROOT) -> Project:
+def load_project(root: Path = DEFAULT_ROOT, checked: Collection[str] | None = None) -> Project:
     """Load content and catalogs and run every check; raises :class:`ContentError`.
 
     Every stage that can run does (content, catalogs, tree, templates), so that
     independent problems are reported together, not one stage at a time.
+    ``checked`` names the languages whose catalog is checked (default: all); the
+    others are only read. A site build checks its own language: the build of
+    each language checks the catalog that it publishes.
     """
     problems = Problems()
     content: Content | None = None
@@ -96,7 +100,8 @@ def load_project(root: Path = DEFAULT_ROOT) -> Project:
         catalog = read_catalog(path, problems)
         if catalog is not None:
             catalogs[code] = catalog
-            problems.extend(check_catalog(path, catalog, content).items)
+            if checked is None or code in checked:
+                problems.extend(check_catalog(path, catalog, content).items)
     problems.extend(check_templates(root / "templates").items)
     if content is None:
         load_yaml(root / "content" / "tree.yml", problems)  # its syntax, at least

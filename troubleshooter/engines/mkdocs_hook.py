@@ -1,34 +1,36 @@
 """MkDocs hooks: generate the pages of one language inside ``mkdocs build`` and ``serve``.
 
-The whole project is loaded and checked in ``on_config``, before MkDocs cleans
-``site_dir``: bad content stops the build with every problem listed, and the
-previous site stays as it was. The hook only hands MkDocs what
-:mod:`troubleshooter.engines.builddocs` computes, the same as ``troubleshooter build-docs``
-writes for a build without hooks.
+The whole project is loaded and checked in ``on_config`` (of the catalogs, the one
+of the language built), before MkDocs cleans ``site_dir``: bad content stops the
+build with every problem listed, and the previous site stays as it was. The hook
+only hands MkDocs what :mod:`troubleshooter.engines.builddocs` computes, the same as
+``troubleshooter build-docs`` writes for a build without hooks.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import mergedeep
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from troubleshooter.engines.builddocs import MATERIAL_OVERRIDES, root_page, search_words, settings
 from troubleshooter.errors import ContentError
 from troubleshooter.languages.i18n import catalog_path
-from troubleshooter.project import Project, load_project
-from troubleshooter.publish.pages import Pages, pages
+from troubleshooter.project import load_project
+from troubleshooter.publish.pages import pages
+
+if TYPE_CHECKING:  # only ``mkdocs serve`` loads the server (and its file watcher)
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.troubleshooter")
 WATCHED = ("content", "templates", "locales")
-_project: Project | None = None
-_generated: Pages | None = None
+_files: dict[str, str] = {}  # the generated pages of the language built
+_root_page = ""  # site/index.html
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -36,25 +38,25 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _project, _generated
+    global _files, _root_page
     code = config.theme["language"]
     try:
-        _project = load_project(_root(config))
-        if code not in _project.languages:
+        project = load_project(_root(config), checked={code})
+        if code not in project.languages:
             raise Abort(
                 f"theme.language {code!r} has no catalog in locales/ — add "
                 f"{catalog_path(Path('locales'), code)} or fix mkdocs.yml"
             )
-        _generated = pages(_project, code)
+        generated = pages(project, code)
     except ContentError as e:
         raise Abort(f"content has {len(e.problems)} problem(s); nothing was built:\n{e}") from e
-    words = search_words(_project, code)
+    words = search_words(project, code)
     if words:
         import jieba  # only Chinese builds need it (its import costs a noticeable 0.2 s)
 
         for word in words:
             jieba.add_word(word)
-    added = settings(_project, code, _generated, config)
+    added = settings(project, code, generated, config)
     config.site_name = added.pop("site_name")
     config.nav = added.pop("nav")
     config.theme["palette"] = added.pop("palette")
@@ -63,12 +65,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     assert not added, f"settings the hook does not apply: {sorted(added)}"
     # Material's own partials, after overrides/ and before the theme's.
     config.theme.dirs.insert(1, str(_root(config) / MATERIAL_OVERRIDES))
+    # Only text is kept: the loaded project would stay alive through the whole build,
+    # and each of Python's garbage collections during rendering would walk it again.
+    _files, _root_page = generated.files, root_page(project)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _generated is not None
-    for path, markdown in _generated.files.items():
+    for path, markdown in _files.items():
         files.append(File.generated(config, path, content=markdown))
     return files
 
@@ -78,9 +82,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if site_dir.name != config.theme["language"]:
         return  # not a per-language build, e.g. ``mkdocs serve``'s temporary folder
-    assert _project is not None
-    html = root_page(_project)
-    (site_dir.parent / "index.html").write_text(html, encoding="utf-8")
+    (site_dir.parent / "index.html").write_text(_root_page, encoding="utf-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

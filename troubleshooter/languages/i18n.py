@@ -166,6 +166,7 @@ def compact_units(code: str) -> dict[str, int]:
     return dict(sorted(units.items(), key=lambda u: len(u[0]), reverse=True))
 
 
+@cache  # Babel builds a locale's data anew for each parse
 def _myriad_formats(locale: str) -> Mapping[str, NumberPattern]:
     """Babel's short compact patterns by magnitude, for a locale whose compact forms
     start at ten thousand (万, 萬); empty for one that starts at a thousand (1K)."""
@@ -334,7 +335,7 @@ def _check_words(
         )
     _check_terms(code, msgid, msgstr, where, terms, problems)
     for word, (term, allowed) in avoided.items():
-        if word in _without(msgstr, allowed):
+        if word in msgstr and word in _without(msgstr, allowed):
             problems.add(
                 line,
                 f"the {code} translation of {msgid[:40]!r} uses {word!r}, "
@@ -392,7 +393,7 @@ def _check_terms(
 ) -> None:
     for term, used in glossary:
         word = term.words[code]
-        if word not in msgstr and used.search(msgid):
+        if word not in msgstr and term.en in msgid and used.search(msgid):
             problems.add(
                 where,
                 f"the translation of {msgid[:40]!r} does not use the glossary "

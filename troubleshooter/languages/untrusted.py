@@ -28,7 +28,8 @@ def added_markup(msgid: str, msgstr: str) -> list[str]:
     found = []
     kinds = ("HTML", _HTML), ("a link", _LINK), ("a format directive", _FORMAT), ("a field", _FIELD)
     for kind, pattern in kinds:
-        extra = Counter(_tokens(pattern, msgstr)) - Counter(_tokens(pattern, msgid))
+        added = _tokens(pattern, msgstr)  # mostly none: the English is then never scanned
+        extra = Counter(added) - Counter(_tokens(pattern, msgid)) if added else None
         if extra:
             found.append(f"{kind} {', '.join(repr(token) for token in sorted(extra))}")
     return found
