@@ -11,6 +11,7 @@ import yaml
 from tests.conftest import BIN, ROOT, lang_tag, run
 from tests.languages import CHINESE, LANGS, OTHERS
 from troubleshooter.engines.builddocs import config_file
+from troubleshooter.engines.material_search import search_tags
 from troubleshooter.project import Project
 
 
@@ -68,6 +69,40 @@ def test_chinese_search_keeps_glossary_words_through_the_search_settings(
     terms = {t.words[lang] for t in real_project.content.glossary if lang in t.words}
     terms = {term for term in terms if " " not in term}
     assert terms and terms <= set(words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "keyword", "tags"),
+    [
+        pytest.param("en", "share a device", ["share a device"], id="English-as-written"),
+        pytest.param("zh", "共享设备", ["共享设备", "共享设"], id="run-without-its-last"),
+        pytest.param("zh", "忘记PIN", ["忘记PIN", "忘PIN", "忘"], id="mixed-as-searched"),
+        pytest.param(
+            "zh-Hant", "致電IBKR客服", ["致電IBKR客服", "致IBKR客", "致", "客"], id="two-runs"
+        ),
+        pytest.param(
+            "zh", "临时码 共享设备", ["临时码 共享设备", "临时", "共享设"], id="two-words"
+        ),
+        pytest.param("zh", "A股", ["A股"], id="one-character-run-as-written"),
+    ],
+)
+def test_chinese_keywords_are_tagged_as_the_search_box_reads_them(
+    lang: str, keyword: str, tags: list[str]
+) -> None:
+    """Material's search box looks a Han run up without its last character and glues it
+    back to the Latin beside it: a Chinese keyword is tagged in those forms too."""
+    assert search_tags(lang)([keyword]) == tags
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_only_material_gets_the_search_forms_of_keywords(tmp_path: Path, engine: str) -> None:
+    """Zensical shows a page's keywords under it, and segments Chinese queries itself."""
+    out = tmp_path / engine
+    assert build_docs(out, "--lang", "zh", "--engine", engine)[0] == 0
+    page = (out / "docs" / "articles" / "dsc-login.md").read_text("utf-8")
+    front = yaml.safe_load(page.split("---")[1])
+    assert "忘记PIN" in front["tags"]
+    assert ("忘PIN" in front["tags"]) == (engine == "mkdocs")
 
 
 def test_a_folder_holding_something_else_is_refused_untouched(tmp_path: Path) -> None:

@@ -11,9 +11,7 @@ same functions, so both ways give the same pages.
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from collections.abc import Mapping
-from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,9 +22,10 @@ from markupsafe import escape
 
 from ..errors import ContentError, Problem, Where
 from ..hints import N_
-from ..languages.i18n import SOURCE_LANG, is_chinese, language_name
+from ..languages.i18n import SOURCE_LANG, language_name
 from ..project import Project
 from ..publish.pages import NavItem, Pages, pages
+from .material_search import search_tags, search_words
 
 ENGINES = ("mkdocs", "zensical")
 # The theme's own words, as ``config.extra.words.<key>`` in overrides/: templates that
@@ -108,34 +107,6 @@ def _escaped(nav: list[NavItem]) -> list[NavItem]:
         for item in nav
         for title, value in item.items()
     ]
-
-
-def search_words(project: Project, code: str) -> list[str]:
-    """Words the search index keeps whole: Chinese glossary terms and customers' keywords.
-
-    Material segments Chinese with jieba when it builds the search index; these
-    words are added to jieba's dictionary so that 重新激活 or 提款上限 are found.
-    Material hands jieba each run of Han characters alone, so a word that mixes
-    scripts (忘記PIN, 数码安全卡+) or has a space counts by its Han runs too: were
-    忘記 cut as 忘 and 記卡 somewhere, 忘 would be a token, and Material's query
-    segmentation would then search 忘記PIN as 忘PIN.
-    """
-    if not is_chinese(code):
-        return []
-    lang = project.lang(code)
-    words = [term.words[code] for term in project.content.glossary if code in term.words]
-    words += [lang.t(keyword) for keyword in project.content.keywords.messages()]
-    runs = [run for word in words for run in _han_runs(word) if len(run) > 1 and run != word]
-    whole = [word for word in words if word and not any(c.isspace() for c in word)]
-    return list(dict.fromkeys(whole + runs))
-
-
-def _han_runs(text: str) -> list[str]:
-    return ["".join(run) for han, run in groupby(text, key=_is_han) if han]
-
-
-def _is_han(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
 
 
 def root_page(project: Project) -> str:
@@ -247,7 +218,7 @@ def write_docs(project: Project, code: str, out: Path, engine: str = "mkdocs") -
     """Write language ``code`` into ``out`` as a project that ``engine`` builds; returns
     the path of its ``mkdocs.yml``. ``out`` is emptied first."""
     root, out = project.root, out.resolve()
-    generated = pages(project, code)
+    generated = pages(project, code, tags=search_tags(code) if engine == "mkdocs" else list)
     config = read_config(root / config_file(code))
     config.pop("hooks", None)
     added = settings(project, code, generated, config)

@@ -18,7 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from troubleshooter.engines.builddocs import MATERIAL_OVERRIDES, root_page, search_words, settings
+from troubleshooter.engines.builddocs import MATERIAL_OVERRIDES, root_page, settings
+from troubleshooter.engines.material_search import search_tags, search_words
 from troubleshooter.errors import ContentError
 from troubleshooter.languages.i18n import catalog_path
 from troubleshooter.project import load_project
@@ -47,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"theme.language {code!r} has no catalog in locales/ — add "
                 f"{catalog_path(Path('locales'), code)} or fix mkdocs.yml"
             )
-        generated = pages(project, code)
+        generated = pages(project, code, tags=search_tags(code))
     except ContentError as e:
         raise Abort(f"content has {len(e.problems)} problem(s); nothing was built:\n{e}") from e
     words = search_words(project, code)

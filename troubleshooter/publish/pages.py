@@ -14,7 +14,7 @@ from ..tree.engine import walk
 from ..tree.starts import answers_of
 from ..tree.words import Words
 from .agentpages import agent_pages
-from .render import article_path, environment, render
+from .render import Tags, article_path, environment, render
 from .webwizard import SECTION, page_path, wizard_pages
 
 if TYPE_CHECKING:  # loading a project checks the templates (render): only its type here
@@ -29,11 +29,13 @@ class Pages:
     nav: list[NavItem]
 
 
-def pages(project: Project, code: str) -> Pages:
-    """Every generated page of one language, with its navigation."""
+def pages(project: Project, code: str, tags: Tags = list) -> Pages:
+    """Every generated page of one language, with its navigation. ``tags`` lists a
+    page's keywords (translated) as its search tags: the words themselves, unless the
+    site engine's search needs them in a form of its own."""
     content = project.content
     lang = project.lang(code)
-    env = environment(project.templates, lang, content)
+    env = environment(project.templates, lang, content, tags)
     env.globals["platforms"] = PLATFORMS
     tree, facts = project.tree, content.facts
     starts = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ STEP_LABELS = {
 # Material's search.boost: articles and troubleshooter answers, the pages customers
 # look for, rank above any other page; an article, the fuller answer, a little higher.
 SEARCH_BOOST = {"article": 3, "outcome": 2}
+# How a page's keywords (translated) become its search tags.
+Tags = Callable[[list[str]], list[str]]
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_\[\]{}|])")
 # Block syntax at the start of a line: "#", "+", "-" take a backslash; "1." and
@@ -100,7 +102,9 @@ def _join(texts: list[str], values: list[str]) -> str:
 _BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
 
 
-def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environment:
+def environment(
+    templates: Path, lang: Lang, content: Content, tags: Tags = list
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -125,10 +129,10 @@ def environment(templates: Path, lang: Lang, content: Content) -> jinja2.Environ
         return nowrap(escape_md(lang.t(msg, **params)), lang.amounts)
 
     env.filters["t"] = t
-    # A YAML flow list (JSON is YAML) of translated words, for a page's front matter.
+    # A page's keywords as its search tags, a YAML flow list for its front matter.
     # JSON is YAML, but for characters YAML refuses: they would break the front matter.
-    env.filters["yaml_list"] = lambda msgs: json.dumps(
-        [CONTROL.sub("", lang.t(m)) for m in msgs], ensure_ascii=False
+    env.filters["tags"] = lambda msgs: json.dumps(
+        tags([CONTROL.sub("", lang.t(m)) for m in msgs]), ensure_ascii=False
     )
     env.filters["links"] = links
     env.filters["md"] = lambda text: nowrap(escape_md(text), lang.amounts)
