@@ -24,7 +24,7 @@ from troubleshooter.languages.i18n import languages
 from troubleshooter.project import load_project
 
 LANGS = tuple(languages(ROOT / "locales"))
-REPEATS = 3
+REPEATS = 5
 GOAL = 1.15
 
 

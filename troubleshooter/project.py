@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -73,10 +73,15 @@ class Project:
     def languages(self) -> list[str]:
         return [SOURCE_LANG, *self.catalogs]
 
+    # Each language made once: a build asks for every language several times.
+    _langs: dict[str, Lang] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def lang(self, code: str) -> Lang:
         if code != SOURCE_LANG and code not in self.catalogs:
             raise KeyError(code)
-        return make_lang(self.content, code, self.catalogs.get(code))
+        if code not in self._langs:
+            self._langs[code] = make_lang(self.content, code, self.catalogs.get(code))
+        return self._langs[code]
 
 
 def load_project(root: Path = DEFAULT_ROOT, checked: Collection[str] | None = None) -> Project:

@@ -124,7 +124,9 @@ class Lang:
         """The translation of ``msg`` with fact placeholders filled in for this language."""
         text = msg.text if isinstance(msg, Msg) else msg
         translated = self.translations.gettext(text) if text else ""
-        values = self.facts | params
+        if "%(" not in translated:  # most strings: no placeholder to fill
+            return translated
+        values = self.facts | params if params else self.facts
         return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), translated)
 
     def money(self, amount: int | None, currency: str = "USD") -> str:

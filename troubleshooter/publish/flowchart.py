@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
-from functools import partial
+from functools import cache, partial
 from xml.sax.saxutils import escape, quoteattr
 
 from ..hints import N_
@@ -98,21 +98,23 @@ def _options(tree: Tree, node: str) -> list[str]:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """A generous estimate of the width of ``text`` in a sans-serif font of ``size`` px."""
-    em = 0.0
-    for c in text:
-        if unicodedata.east_asian_width(c) in "WF" or c in "—…":
-            em += 1.0
-        elif c in " .,:;'!|ijlI":
-            em += 0.32
-        elif c in "()[]-ftr“”‘’/":
-            em += 0.42
-        elif c in "mwMW@%":
-            em += 0.92
-        elif c.isupper() or c.isdigit() or c in "?+&":
-            em += 0.7
-        else:
-            em += 0.58
-    return em * size * (1.08 if bold else 1.0)
+    return sum(map(_em, text)) * size * (1.08 if bold else 1.0)
+
+
+@cache  # a chart measures every prefix of its labels while it wraps them
+def _em(c: str) -> float:
+    """The width of character ``c`` in ems, generously."""
+    if unicodedata.east_asian_width(c) in "WF" or c in "—…":
+        return 1.0
+    if c in " .,:;'!|ijlI":
+        return 0.32
+    if c in "()[]-ftr“”‘’/":
+        return 0.42
+    if c in "mwMW@%":
+        return 0.92
+    if c.isupper() or c.isdigit() or c in "?+&":
+        return 0.7
+    return 0.58
 
 
 def _lines(

@@ -53,6 +53,7 @@ def _escape_start(m: re.Match[str]) -> str:
     return f"&#{ord(m[4])};"
 
 
+@cache  # pure, and a page repeats most of its texts (trails, options, labels)
 def escape_md(text: str) -> str:
     """Text that Markdown (with our extensions) shows literally, on one line.
 
@@ -63,6 +64,7 @@ def escape_md(text: str) -> str:
     return _ESCAPE_AT_START.sub(_escape_start, _escape_inline(" ".join(text.split())))
 
 
+@cache
 def _escape_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace('"', "&quot;")
