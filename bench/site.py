@@ -6,7 +6,7 @@ once by ``troubleshooter build-docs`` (the same pages, assets, theme, Markdown
 extensions and navigation, no hook) and built by plain MkDocs Material.
 The difference is what our generator adds to a build. Goal: at most 15%.
 
-Times are the best of three, interleaved. The goal is judged on CPU time (user +
+Times are the best of five, interleaved. The goal is judged on CPU time (user +
 system of the ``mkdocs`` process), which other load on the machine disturbs less
 than wall time; both are printed.
 
