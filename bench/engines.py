@@ -52,7 +52,7 @@ def main() -> dict[str, float]:
             + [f"{m.cpu / z.cpu:.2f}x"]
         )
     ratio = cpu["mkdocs"] / cpu["zensical"]
-    rows.append(["both", "", "", f"{cpu['mkdocs']:.2f}", f"{cpu['zensical']:.2f}", f"{ratio:.2f}x"])
+    rows.append(["all", "", "", f"{cpu['mkdocs']:.2f}", f"{cpu['zensical']:.2f}", f"{ratio:.2f}x"])
     print(f"Engines: the generated pages built by each, best of {REPEATS}, seconds")
     headers = ["lang", "wall mkdocs", "wall zensical", "cpu mkdocs", "cpu zensical", "mkdocs/zens"]
     print(table(headers, rows))

@@ -1,18 +1,18 @@
 """Benchmark: how the build grows with the number of articles (100, 300, 1,000).
 
 For each size, ``bench/synthetic.py`` writes a project of N articles per language
-into a temporary folder, and both languages are built with ``mkdocs build``.
-Reported: wall and CPU time of the two builds (CPU, user + system from
+into a temporary folder, and every language is built with ``mkdocs build``.
+Reported: wall and CPU time of the builds (CPU, user + system from
 ``wait4``, is what the per-article figures use: other load on the machine moves
-it less), peak memory (the larger of the two ``mkdocs`` processes' maximum RSS),
-and our generator alone ("ours": ``load_project`` and ``pages`` for both
-languages, CPU time in this process). Growth is "no worse than linear" when the
+it less), peak memory (the largest of the ``mkdocs`` processes' maximum RSS),
+and our generator alone ("ours": ``load_project`` and ``pages`` for every
+language, CPU time in this process). Growth is "no worse than linear" when the
 CPU time per article at the largest size is at most 1.2 times that at the
 smallest.
 
 ``python -m bench`` builds English only here, to keep the whole run near five
-minutes (MkDocs needs about four minutes of CPU for both languages at 1,000
-articles); ``python -m bench scale`` builds both (``python -m bench scale 100
+minutes (MkDocs needs about six minutes of CPU for three languages at 1,000
+articles); ``python -m bench scale`` builds them all (``python -m bench scale 100
 300`` for other sizes).
 """
 
