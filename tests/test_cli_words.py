@@ -40,6 +40,17 @@ def test_help_and_errors_speak_the_language_of_the_environment(code: str) -> Non
     assert words.gettext("Error: {message}").split("{")[0] in shown and "Error" not in shown
 
 
+@pytest.mark.parametrize("code", OTHERS)
+def test_output_defaults_to_the_language_of_the_environment(code: str) -> None:
+    """Without ``--lang``, what the command writes is in the person's language, and its
+    help says so (it used to state English whatever the default was)."""
+    status, shown = _say(code, "reply", "--help")
+    assert status == 0 and f"({code})" in shown and "(en)" not in shown
+    status, replied = _say(code, "reply", "rejoin-sls")
+    assert status == 0
+    assert replied == _say("en", "reply", "rejoin-sls", "--lang", code)[1]
+
+
 def test_english_keeps_clicks_words_after_another_language() -> None:
     """click's words are installed per run: one in Chinese leaves English untouched."""
     runner = CliRunner()

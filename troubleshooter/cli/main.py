@@ -51,7 +51,7 @@ lang_option = click.option(
     "--lang",
     type=click.Choice(LANGS),
     default=_env_lang,
-    show_default="en",
+    show_default=_env_lang(),  # English, or the language of your locale
     help=_("Language of the output."),
 )
 root_option = click.option(
