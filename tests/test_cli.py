@@ -16,6 +16,7 @@ from troubleshooter.cli.main import gettext_for, main
 from troubleshooter.hints import HINTS
 from troubleshooter.project import Project
 from troubleshooter.textwidth import cell_width
+from troubleshooter.tree import rules
 from troubleshooter.tree.engine import Question, Session, paths
 from troubleshooter.tree.words import Words
 from troubleshooter.verification import Reason
@@ -73,6 +74,30 @@ def test_diagnose_in_chinese_uses_chinese_words(lang: str) -> None:
     _ = gettext_for(lang)
     assert _("What to do:") in output
     assert _("Your answers (read them out if you call Client Services):")[:5] in output
+
+
+UNLIMITED = ("dsc-plus", "platinum", "gold")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("device", UNLIMITED)
+def test_diagnose_says_a_device_without_limits_has_none(
+    real_project: Project, lang: str, device: str
+) -> None:
+    """No amount is asked, and the answer is not "within the limits" of a device with none."""
+    answers = ("--answer", "problem=withdrawal", "--answer", f"withdraw-device={device}")
+    code, output = invoke("diagnose", "--lang", lang, *answers)
+    assert code == 0, output
+    words, tree = Words(real_project, real_project.lang(lang)), real_project.tree
+    facts = real_project.content.facts
+    assert rules.unlimited(facts.device(device.replace("-", "_")).limits)
+    assert words.title(tree.outcomes["withdrawal-no-limit"]) in output
+    assert words.title(tree.outcomes["withdrawal-within-limit"]) not in output
+    for question in ("withdraw-day", "withdraw-five-days"):
+        assert words.question(tree.questions[question]) not in output
+    name = words.lang.t(facts.device(device.replace("-", "_")).name)
+    diagnosis = output.split("\n\n")[1].replace("\n", "")
+    assert name in diagnosis
 
 
 @pytest.mark.parametrize(

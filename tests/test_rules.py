@@ -16,6 +16,7 @@ from troubleshooter.tree.rules import (
     dsc_plus_eligible,
     share_owner,
     sharing_eligibility,
+    unlimited,
     within,
 )
 
@@ -51,6 +52,13 @@ def test_both_periods_must_fit() -> None:
     assert allows(Limits(100, 300), 100, 300)
     assert not allows(Limits(100, 300), 100, 301)
     assert not allows(Limits(100, 300), 101, 300)
+
+
+def test_unlimited_means_no_limit_in_either_period(facts: Facts) -> None:
+    assert unlimited(Limits(None, None))
+    assert not unlimited(Limits(None, 300))
+    assert not unlimited(Limits(100, None))
+    assert {d.id for d in facts.devices if unlimited(d.limits)} == {"dsc_plus", "platinum", "gold"}
 
 
 def test_devices_allowing_follow_the_limits_table(facts: Facts) -> None:

@@ -30,6 +30,7 @@ from troubleshooter.tree.engine import (
 from troubleshooter.tree.load import load_tree
 
 STRONGER = "withdrawal-needs-stronger-device"
+NO_LIMIT = "withdrawal-no-limit"
 SHARING = "share-device-conditions"
 CONTACT = "contact-client-services"
 
@@ -73,7 +74,8 @@ ROUTES = [
         "withdraw-five-days=over-1000000-up-to-1500000",
         "withdrawal-needs-stronger-device",
     ),
-    ("problem=withdrawal withdraw-device=dsc-plus", "withdrawal-within-limit"),
+    ("problem=withdrawal withdraw-device=dsc-plus", NO_LIMIT),
+    ("problem=withdrawal withdraw-device=gold", NO_LIMIT),
     ("problem=withdrawal withdraw-device=scc withdraw-day=over-1000000", STRONGER),
     ("problem=withdrawal withdraw-device=not-sure", "withdrawal-limits"),
     ("problem=dsc-plus dsc-plus-balance=not-sure", "dsc-plus-check-balance"),
@@ -245,11 +247,14 @@ def test_a_stronger_device_outcome_names_the_devices_to_get(
     assert [d.id for d in allowed] == ["dsc_plus"], "only issued devices without a day limit"
 
 
-def test_a_withdrawal_within_the_limits_names_the_device(fixture_tree: Tree, facts: Facts) -> None:
-    answers = "problem=withdrawal withdraw-device=dsc-plus"
-    state = walk(fixture_tree, facts, _pairs(answers))
-    assert state.outcome is not None and state.outcome.id == "withdrawal-within-limit"
-    assert state.params == {"device": facts.device("dsc_plus")}
+@pytest.mark.parametrize("device", ["dsc-plus", "platinum", "gold"])
+def test_a_device_without_limits_asks_no_amount_and_names_the_device(
+    fixture_tree: Tree, facts: Facts, device: str
+) -> None:
+    state = walk(fixture_tree, facts, _pairs(f"problem=withdrawal withdraw-device={device}"))
+    assert state.outcome is not None and state.outcome.id == NO_LIMIT
+    assert [node for node, _ in state.trail] == ["problem", "withdraw-device"]
+    assert state.params == {"device": facts.device(device.replace("-", "_"))}
 
 
 def _tree_with_limits(tmp_path: Path, device: str, old: str, new: str) -> tuple[Tree, Facts]:
@@ -263,6 +268,23 @@ def _tree_with_limits(tmp_path: Path, device: str, old: str, new: str) -> tuple[
     facts_file.write_text(text[:start] + text[start:].replace(old, new, 1), "utf-8")
     content = load_content(tmp_path / "content")
     return load_tree(tmp_path / "content" / "tree.yml", content), content.facts
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ("withdraw-day=over-1000000 withdraw-five-days=over-1500000", STRONGER),
+        ("withdraw-day=up-to-200000 withdraw-five-days=up-to-600000", "withdrawal-within-limit"),
+    ],
+    ids=["over", "within"],
+)
+def test_a_device_limited_in_one_period_only_keeps_within_and_over(
+    tmp_path: Path, answers: str, expected: str
+) -> None:
+    """The DSC without a day limit still has its 5-day limit: it is not unlimited."""
+    tree, facts = _tree_with_limits(tmp_path, "dsc", "per_day: 1000000", "per_day: unlimited")
+    state = walk(tree, facts, _pairs(f"problem=withdrawal withdraw-device=dsc {answers}"))
+    assert state.outcome is not None and state.outcome.id == expected
 
 
 def test_the_five_day_total_is_never_below_the_days_amount(tmp_path: Path) -> None:

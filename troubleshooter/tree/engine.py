@@ -125,6 +125,8 @@ Rule = Callable[[Facts, Mapping[str, Option]], tuple[str, dict[str, object]]]
 
 def _withdrawal(facts: Facts, given: Mapping[str, Option]) -> tuple[str, dict[str, object]]:
     device = facts.device(given["device"].id)
+    if rules.unlimited(device.limits):
+        return "unlimited", {"device": device}
     day, five = given["per_day"].amount, given["five_days"].amount
     if rules.allows(device.limits, day, five):
         return "within", {"device": device}
@@ -152,7 +154,7 @@ RULES: dict[str, tuple[Rule, frozenset[str], frozenset[str]]] = {
     "withdrawal": (
         _withdrawal,
         frozenset({"device", "per_day", "five_days"}),
-        frozenset({"within", "over"}),
+        frozenset({"unlimited", "within", "over"}),
     ),
     "dsc-plus": (_dsc_plus, frozenset({"balance"}), frozenset({"eligible", "not-eligible"})),
     "sharing": (

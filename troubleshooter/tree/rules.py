@@ -43,6 +43,11 @@ def within(limit: int | None, amount: int | None) -> bool:
     return amount is not None and amount <= limit
 
 
+def unlimited(limits: Limits) -> bool:
+    """Whether a device has no withdrawal limit in either period."""
+    return limits.per_day is None and limits.five_days is None
+
+
 def allows(limits: Limits, per_day: int | None, five_days: int | None) -> bool:
     return within(limits.per_day, per_day) and within(limits.five_days, five_days)
 
