@@ -44,7 +44,7 @@ def within(limit: int | None, amount: int | None) -> bool:
 
 
 def unlimited(limits: Limits) -> bool:
-    """Whether a device has no withdrawal limit in either period."""
+    """Whether a device has no withdrawal limit at all: neither per day nor over 5 business days."""
     return limits.per_day is None and limits.five_days is None
 
 
