@@ -90,12 +90,12 @@ def test_diagnose_says_a_device_without_limits_has_none(
     assert code == 0, output
     words, tree = Words(real_project, real_project.lang(lang)), real_project.tree
     facts = real_project.content.facts
-    assert rules.unlimited(facts.device(device.replace("-", "_")).limits)
+    assert rules.unlimited(facts.device(device).limits)
     assert words.title(tree.outcomes["withdrawal-no-limit"]) in output
     assert words.title(tree.outcomes["withdrawal-within-limit"]) not in output
     for question in ("withdraw-day", "withdraw-five-days"):
         assert words.question(tree.questions[question]) not in output
-    name = words.lang.t(facts.device(device.replace("-", "_")).name)
+    name = words.lang.t(facts.device(device).name)
     diagnosis = output.split("\n\n")[1].replace("\n", "")
     assert name in diagnosis
 

@@ -51,13 +51,18 @@ _ASCII_PUNCT_NEAR_CJK = re.compile(rf"[{_CJK}][,;:?!()]|[,;:?!(][{_CJK}]|[{_CJK}
 
 def languages(locales: Path) -> list[str]:
     """The source language first, then every language with a catalog, as codes (``zh-Hant``)."""
-    found = sorted(p.parent.parent.name.replace("_", "-") for p in locales.glob(f"*/{CATALOG}"))
+    found = sorted(language_code(p.parent.parent.name) for p in locales.glob(f"*/{CATALOG}"))
     return [SOURCE_LANG, *found]
 
 
 def locale_name(code: str) -> str:
     """The Babel locale and catalog folder of a language code: ``zh-Hant`` → ``zh_Hant``."""
     return code.replace("-", "_")
+
+
+def language_code(locale: str) -> str:
+    """The language code of a Babel locale or catalog folder: ``zh_Hant`` → ``zh-Hant``."""
+    return locale.replace("_", "-")
 
 
 def catalog_path(locales: Path, code: str) -> Path:
@@ -72,7 +77,7 @@ def best_language(wanted: str, published: Iterable[str]) -> str | None:
     ``zh_TW`` and ``zh_HK`` are Traditional (``zh-Hant``), ``zh_CN`` is ``zh``.
     """
     try:
-        asked = _script_of(wanted.split(".")[0].split("@")[0].replace("-", "_"))
+        asked = _script_of(locale_name(wanted.split(".")[0].split("@")[0]))
     except (ValueError, TypeError):
         return None
     return next((code for code in published if _script_of(locale_name(code)) == asked), None)
@@ -275,7 +280,7 @@ def check_catalog(path: Path, catalog: Catalog, content: Content | None) -> Prob
     Without ``content`` (it did not load), only what the catalog holds is checked.
     """
     problems = Problems()
-    code = path.parent.parent.name.replace("_", "-")
+    code = language_code(path.parent.parent.name)
     shown = display_path(path)  # once: resolving a path for each entry is slow
     seeded = (path.parent.parent / SEEDING).is_file()
     convert = " or run 'make i18n-convert'" if seeded else ""
